@@ -1,0 +1,137 @@
+package dev.tokenservice.core;
+
+import dev.tokenservice.core.auth.ClientAuthenticator;
+import dev.tokenservice.core.grant.Grant;
+import dev.tokenservice.core.grant.GrantStrategy;
+import dev.tokenservice.core.model.AccessToken;
+import dev.tokenservice.core.model.Authority;
+import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.ClientAuthentication;
+import dev.tokenservice.core.model.ClientId;
+import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.Introspection;
+import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.ResourceOwner;
+import dev.tokenservice.core.model.TokenDigest;
+import dev.tokenservice.core.model.TokenPrincipal;
+import dev.tokenservice.core.model.TokenRequest;
+import dev.tokenservice.core.model.TokenResponse;
+import dev.tokenservice.core.model.TokenValue;
+import dev.tokenservice.core.policy.RevocationPolicy;
+import dev.tokenservice.core.port.ClientStore;
+import dev.tokenservice.core.port.TokenEventListener;
+import dev.tokenservice.core.port.TokenEventListener.RevocationCause;
+import dev.tokenservice.core.port.TokenEventListener.Revoked;
+import dev.tokenservice.core.port.TokenStore;
+import dev.tokenservice.core.port.UserDirectory;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The token endpoint and its companions: issue (RFC 6749), revoke (RFC 7009), introspect (RFC 7662), and bearer
+ * verification for protected calls. Built by {@link TokenServices#builder()}. Thread-safe.
+ */
+public final class TokenService {
+    private final ClientAuthenticator clientAuthenticator;
+    private final GrantRegistry grants;
+    private final TokenIssuer issuer;
+    private final TokenStore tokens;
+    private final ClientStore clients;
+    private final UserDirectory users;
+    private final RevocationPolicy revocation;
+    private final TokenEventListener events;
+
+    TokenService(ClientAuthenticator clientAuthenticator, GrantRegistry grants, TokenIssuer issuer, TokenStore tokens,
+            ClientStore clients, UserDirectory users, RevocationPolicy revocation, TokenEventListener events) {
+        this.clientAuthenticator = clientAuthenticator;
+        this.grants = grants;
+        this.issuer = issuer;
+        this.tokens = tokens;
+        this.clients = clients;
+        this.users = users;
+        this.revocation = revocation;
+        this.events = events;
+    }
+
+    /**
+     * Answers a token request: authenticates the client, checks that it may use the grant type, lets the grant's
+     * strategy decide, and issues under the issuance policy.
+     *
+     * @throws OAuthException with the RFC 6749 §5.2 error to return
+     */
+    public TokenResponse issue(TokenRequest request) {
+        Client client = clientAuthenticator.authenticate(request.client());
+        GrantStrategy strategy = grants.find(request.grantType())
+                .orElseThrow(() -> OAuthException.unsupportedGrantType("grant type is not supported"));
+        if (!client.mayUse(request.grantType())) {
+            throw OAuthException.unauthorizedClient("client may not use this grant type");
+        }
+        Grant grant = strategy.grant(client, request);
+        return issuer.issue(client, grant);
+    }
+
+    /** Authenticates a client (RFC 6749 §2.3), e.g. the caller of introspection; throws {@code invalid_client}. */
+    public Client authenticateClient(ClientAuthentication presented) {
+        return clientAuthenticator.authenticate(presented);
+    }
+
+    /**
+     * Revokes a token on its client's request (RFC 7009 §2.1). An unknown, expired or already revoked token is not an
+     * error. A token issued to another client is refused with {@code unauthorized_client}. Revoking a refresh token
+     * revokes its family, with every access token issued along it. A value is either an access or a refresh token,
+     * never both, so a {@code token_type_hint} cannot change the outcome and is not needed here.
+     */
+    public void revoke(ClientAuthentication caller, TokenValue token) {
+        Client client = clientAuthenticator.authenticate(caller);
+        TokenDigest digest = TokenDigest.of(token);
+        Optional<AccessToken> access = tokens.findAccessToken(digest);
+        if (access.isPresent()) {
+            requireIssuedTo(client, access.get().clientId());
+            int count = tokens.revokeAccessToken(digest) ? 1 : 0;
+            count += revocation.familyToRevokeWith(access.get()).map(tokens::revokeFamily).orElse(0);
+            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count));
+            return;
+        }
+        Optional<RefreshToken> refresh = tokens.findRefreshToken(digest);
+        if (refresh.isPresent()) {
+            requireIssuedTo(client, refresh.get().clientId());
+            int count = tokens.revokeFamily(revocation.familyToRevokeWith(refresh.get()));
+            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count));
+        }
+    }
+
+    private static void requireIssuedTo(Client caller, ClientId holder) {
+        if (!caller.clientId().equals(holder)) {
+            throw OAuthException.unauthorizedClient("token was not issued to this client");
+        }
+    }
+
+    /**
+     * Describes a token (RFC 7662 §2.2). Expired, revoked, unknown and already-used refresh tokens are all simply
+     * inactive. The caller must have been authenticated already (RFC 7662 §2.1).
+     */
+    public Introspection introspect(TokenValue token) {
+        TokenDigest digest = TokenDigest.of(token);
+        return tokens.findAccessToken(digest).map(Introspection::of)
+                .or(() -> tokens.findRefreshToken(digest).filter(refresh -> !refresh.used()).map(Introspection::of))
+                .orElse(Introspection.INACTIVE);
+    }
+
+    /**
+     * Verifies a bearer access token (RFC 6750) and returns who it speaks for, with the authorities of its user (or,
+     * for a client-only token, of its client) as they are now; empty when the token is not live or its holder is gone.
+     */
+    public Optional<TokenPrincipal> verifyAccessToken(TokenValue token) {
+        return tokens.findAccessToken(TokenDigest.of(token)).flatMap(access -> {
+            Optional<Set<Authority>> authorities = access.user().isPresent()
+                    ? users.findByUsername(access.username()).map(ResourceOwner::authorities)
+                    : clients.findById(access.clientId()).map(Client::authorities);
+            return authorities.map(held -> new TokenPrincipal(access.summary(), held));
+        });
+    }
+
+    /** The grant types this service answers, built-in and extension. */
+    public Set<GrantType> grantTypes() {
+        return grants.grantTypes();
+    }
+}

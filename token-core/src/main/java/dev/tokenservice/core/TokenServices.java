@@ -1,0 +1,194 @@
+package dev.tokenservice.core;
+
+import dev.tokenservice.core.auth.ClientAuthenticator;
+import dev.tokenservice.core.crypto.DelegatingSecretHasher;
+import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
+import dev.tokenservice.core.grant.ClientCredentialsGrantStrategy;
+import dev.tokenservice.core.grant.GrantStrategy;
+import dev.tokenservice.core.grant.PasswordGrantStrategy;
+import dev.tokenservice.core.grant.RefreshTokenGrantStrategy;
+import dev.tokenservice.core.policy.IssuancePolicy;
+import dev.tokenservice.core.policy.IssuanceSettings;
+import dev.tokenservice.core.policy.LiveTokenLimit;
+import dev.tokenservice.core.policy.RevocationPolicy;
+import dev.tokenservice.core.policy.RevocationSettings;
+import dev.tokenservice.core.policy.ScopePolicy;
+import dev.tokenservice.core.port.ClientStore;
+import dev.tokenservice.core.port.SecretHasher;
+import dev.tokenservice.core.port.TokenEventListener;
+import dev.tokenservice.core.port.TokenQuery;
+import dev.tokenservice.core.port.TokenSealer;
+import dev.tokenservice.core.port.TokenStore;
+import dev.tokenservice.core.port.TokenValueGenerator;
+import dev.tokenservice.core.port.UserDirectory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The assembled core: the {@link TokenService} and the {@link TokenAdministration} over one set of ports. The one
+ * construction path, for embedders with plain constructors and for container wiring alike. Thread-safe.
+ *
+ * <pre>{@code
+ * TokenServices core = TokenServices.builder()
+ *         .tokenStore(store).tokenQuery(query).clientStore(clients).userDirectory(users)
+ *         .build();
+ * TokenResponse response = core.tokenService().issue(request);
+ * }</pre>
+ */
+public final class TokenServices {
+    private final TokenService tokenService;
+    private final TokenAdministration administration;
+    private final SecretHasher secretHasher;
+
+    private TokenServices(TokenService tokenService, TokenAdministration administration, SecretHasher secretHasher) {
+        this.tokenService = tokenService;
+        this.administration = administration;
+        this.secretHasher = secretHasher;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public TokenService tokenService() {
+        return tokenService;
+    }
+
+    public TokenAdministration administration() {
+        return administration;
+    }
+
+    /** The hasher client secrets are verified with; registration code hashes new secrets with it. */
+    public SecretHasher secretHasher() {
+        return secretHasher;
+    }
+
+    /**
+     * Collects the ports and options. The four stores are required; everything else has a default: the system UTC
+     * clock, {@link SecureRandomTokenValueGenerator}, {@link DelegatingSecretHasher#standard()}, no sealing,
+     * {@link IssuanceSettings#DEFAULT}, {@link RevocationSettings#DEFAULT}, no listener. Not thread-safe.
+     */
+    public static final class Builder {
+        private TokenStore tokenStore;
+        private TokenQuery tokenQuery;
+        private ClientStore clientStore;
+        private UserDirectory userDirectory;
+        private Clock clock = Clock.systemUTC();
+        private TokenValueGenerator valueGenerator = new SecureRandomTokenValueGenerator();
+        private SecretHasher secretHasher;
+        private TokenSealer sealer = TokenSealer.NONE;
+        private TokenEventListener eventListener = TokenEventListener.NONE;
+        private IssuanceSettings issuance = IssuanceSettings.DEFAULT;
+        private RevocationSettings revocation = RevocationSettings.DEFAULT;
+        private final List<GrantStrategy> extensionGrants = new ArrayList<>();
+
+        private Builder() { }
+
+        public Builder tokenStore(TokenStore value) {
+            this.tokenStore = Objects.requireNonNull(value, "tokenStore");
+            return this;
+        }
+
+        public Builder tokenQuery(TokenQuery value) {
+            this.tokenQuery = Objects.requireNonNull(value, "tokenQuery");
+            return this;
+        }
+
+        public Builder clientStore(ClientStore value) {
+            this.clientStore = Objects.requireNonNull(value, "clientStore");
+            return this;
+        }
+
+        public Builder userDirectory(UserDirectory value) {
+            this.userDirectory = Objects.requireNonNull(value, "userDirectory");
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Builder valueGenerator(TokenValueGenerator value) {
+            this.valueGenerator = Objects.requireNonNull(value, "valueGenerator");
+            return this;
+        }
+
+        public Builder secretHasher(SecretHasher value) {
+            this.secretHasher = Objects.requireNonNull(value, "secretHasher");
+            return this;
+        }
+
+        public Builder sealer(TokenSealer value) {
+            this.sealer = Objects.requireNonNull(value, "sealer");
+            return this;
+        }
+
+        public Builder eventListener(TokenEventListener value) {
+            this.eventListener = Objects.requireNonNull(value, "eventListener");
+            return this;
+        }
+
+        public Builder issuance(IssuanceSettings value) {
+            this.issuance = Objects.requireNonNull(value, "issuance");
+            return this;
+        }
+
+        public Builder revocation(RevocationSettings value) {
+            this.revocation = Objects.requireNonNull(value, "revocation");
+            return this;
+        }
+
+        /** Registers an extension grant (RFC 6749 §4.5). Two strategies for one grant type fail in {@link #build()}. */
+        public Builder grant(GrantStrategy strategy) {
+            extensionGrants.add(Objects.requireNonNull(strategy, "strategy"));
+            return this;
+        }
+
+        /** Registers extension grants; see {@link #grant(GrantStrategy)}. */
+        public Builder grants(Collection<? extends GrantStrategy> strategies) {
+            strategies.forEach(this::grant);
+            return this;
+        }
+
+        /**
+         * Assembles the core.
+         *
+         * @throws IllegalStateException when a store is missing, two strategies share a grant type, or
+         *                               {@link LiveTokenLimit#REUSE_LIVE} is asked for without sealing
+         */
+        public TokenServices build() {
+            require(tokenStore, "tokenStore");
+            require(tokenQuery, "tokenQuery");
+            require(clientStore, "clientStore");
+            require(userDirectory, "userDirectory");
+            if (issuance.liveTokenLimit() == LiveTokenLimit.REUSE_LIVE && !sealer.isEnabled()) {
+                throw new IllegalStateException("REUSE_LIVE hands back stored tokens, so it needs a sealer");
+            }
+            SecretHasher hasher = secretHasher != null ? secretHasher : DelegatingSecretHasher.standard();
+            ScopePolicy scopes = new ScopePolicy();
+            RevocationPolicy revocationPolicy = new RevocationPolicy(revocation);
+            List<GrantStrategy> strategies = new ArrayList<>(List.of(
+                    new ClientCredentialsGrantStrategy(scopes),
+                    new PasswordGrantStrategy(userDirectory, scopes, eventListener),
+                    new RefreshTokenGrantStrategy(tokenStore, userDirectory, scopes, revocationPolicy, eventListener)));
+            strategies.addAll(extensionGrants);
+            TokenIssuer issuer = new TokenIssuer(tokenStore, valueGenerator, sealer, new IssuancePolicy(issuance),
+                    eventListener, clock);
+            TokenService service = new TokenService(
+                    new ClientAuthenticator(clientStore, hasher, eventListener), new GrantRegistry(strategies), issuer,
+                    tokenStore, clientStore, userDirectory, revocationPolicy, eventListener);
+            return new TokenServices(service,
+                    new TokenAdministration(tokenStore, tokenQuery, sealer, eventListener), hasher);
+        }
+
+        private static void require(Object value, String name) {
+            if (value == null) {
+                throw new IllegalStateException(name + " is required");
+            }
+        }
+    }
+}

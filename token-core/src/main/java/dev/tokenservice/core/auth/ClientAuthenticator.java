@@ -1,0 +1,53 @@
+package dev.tokenservice.core.auth;
+
+import dev.tokenservice.core.OAuthException;
+import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
+import dev.tokenservice.core.crypto.Sha256SecretHasher;
+import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.ClientAuthentication;
+import dev.tokenservice.core.model.SecretHash;
+import dev.tokenservice.core.port.ClientStore;
+import dev.tokenservice.core.port.SecretHasher;
+import dev.tokenservice.core.port.TokenEventListener;
+import dev.tokenservice.core.port.TokenEventListener.AuthenticationFailed;
+import dev.tokenservice.core.port.TokenEventListener.Party;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Authenticates clients (RFC 6749 §2.3). A confidential client must present its secret; a public client must
+ * present none. Every failure is the same {@code invalid_client}, and an unknown client costs a secret check
+ * against a dummy hash of the default scheme for generated secrets, so timing does not tell unknown clients from
+ * wrong secrets. Thread-safe.
+ */
+public final class ClientAuthenticator {
+    private static final String FAILURE = "client authentication failed";
+
+    private final ClientStore clients;
+    private final SecretHasher hasher;
+    private final TokenEventListener events;
+    private final SecretHash dummyHash;
+
+    public ClientAuthenticator(ClientStore clients, SecretHasher hasher, TokenEventListener events) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.events = Objects.requireNonNull(events, "events");
+        this.dummyHash = new Sha256SecretHasher().hash(SecureRandomTokenValueGenerator.newClientSecret());
+    }
+
+    /** The authenticated client; throws {@code invalid_client} otherwise. */
+    public Client authenticate(ClientAuthentication presented) {
+        Optional<Client> found = clients.findById(presented.clientId());
+        String secret = presented.presentedSecret().map(s -> s.value()).orElse(null);
+        SecretHash expected = found.flatMap(Client::secret).orElse(dummyHash);
+        // Exactly one check on every path, whether the client exists, is public, or sent no secret.
+        boolean secretMatches = hasher.verify(secret == null ? "" : secret, expected) && secret != null;
+        boolean authenticated = found.isPresent()
+                && (found.get().isConfidential() ? secretMatches : secret == null);
+        if (!authenticated) {
+            events.authenticationFailed(new AuthenticationFailed(Party.CLIENT, presented.clientId().value()));
+            throw OAuthException.invalidClient(FAILURE);
+        }
+        return found.get();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tokenservice.core.policy;
+
+import dev.tokenservice.core.model.AccessToken;
+import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.Scope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Decides what an issuance looks like: lifetimes (a client's override first, then the defaults), whether a refresh
+ * token comes with it, and how many live tokens a holder keeps. Does no I/O. Thread-safe.
+ */
+public final class IssuancePolicy {
+    private final IssuanceSettings settings;
+
+    public IssuancePolicy(IssuanceSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public Duration accessTokenLifetime(Client client) {
+        return client.accessTokenLifetimeOverride().orElse(settings.lifetimes().accessToken());
+    }
+
+    public Duration refreshTokenLifetime(Client client) {
+        return client.refreshTokenLifetimeOverride().orElse(settings.lifetimes().refreshToken());
+    }
+
+    /**
+     * A refresh token comes with a grant when the client may use the refresh grant, and never with
+     * {@code client_credentials}: such a client can simply ask again (RFC 6749 §4.4.3).
+     */
+    public boolean issuesRefreshToken(Client client, GrantType grantType) {
+        return !GrantType.CLIENT_CREDENTIALS.equals(grantType) && client.mayUse(GrantType.REFRESH_TOKEN);
+    }
+
+    public LiveTokenLimit liveTokenLimit() {
+        return settings.liveTokenLimit();
+    }
+
+    /**
+     * Whether {@code live} may be handed back instead of a new token under {@link LiveTokenLimit#REUSE_LIVE}: it is
+     * sealed (its value can be recovered), has exactly the wanted scope, and at least half its lifetime remains.
+     */
+    public boolean mayReuse(AccessToken live, Scope wanted, Instant now) {
+        if (settings.liveTokenLimit() != LiveTokenLimit.REUSE_LIVE || live.sealed() == null
+                || !live.scope().equals(wanted) || !live.isLiveAt(now)) {
+            return false;
+        }
+        Duration lifetime = Duration.between(live.issuedAt(), live.expiresAt());
+        Duration remaining = Duration.between(now, live.expiresAt());
+        return remaining.multipliedBy(2).compareTo(lifetime) >= 0;
+    }
+}

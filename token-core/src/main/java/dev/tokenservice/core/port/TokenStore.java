@@ -1,0 +1,63 @@
+package dev.tokenservice.core.port;
+
+import dev.tokenservice.core.model.AccessToken;
+import dev.tokenservice.core.model.FamilyId;
+import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.TokenDigest;
+import dev.tokenservice.core.model.TokenHolder;
+import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.TokenPair;
+import java.util.Optional;
+
+/**
+ * Stored access and refresh tokens, keyed by the digest of their values. A store reads the time from the clock it
+ * was built with; an expired token is absent to every finder. Revoking deletes: a revoked token is absent too.
+ * Implementations must be thread-safe, and the methods documented as atomic must stay atomic when several
+ * processes share one database.
+ */
+public interface TokenStore {
+
+    /**
+     * Saves both tokens of one issuance atomically: afterwards both are found, or (on failure) neither.
+     * Saving a digest that is already stored fails with {@link StorageException}.
+     */
+    void save(TokenPair tokens);
+
+    /** The live access token with this digest, or empty when it is unknown, expired or revoked. */
+    Optional<AccessToken> findAccessToken(TokenDigest digest);
+
+    /** The live refresh token with this digest, used or not; empty when it is unknown, expired or revoked. */
+    Optional<RefreshToken> findRefreshToken(TokenDigest digest);
+
+    /**
+     * Refresh-token rotation (RFC 6749 §10.4), atomically: marks the live, unused refresh token {@code used} as
+     * used and saves {@code replacement}. Returns true for the one caller that did so. Returns false, changing
+     * nothing, when the token is unknown, expired, revoked or already used, including when a concurrent caller
+     * won the race for it.
+     */
+    boolean rotate(TokenDigest used, TokenPair replacement);
+
+    /** Deletes one access token; returns false when there was no such token. */
+    boolean revokeAccessToken(TokenDigest digest);
+
+    /** Deletes every access and refresh token of the family; returns how many were deleted. */
+    int revokeFamily(FamilyId familyId);
+
+    /** Deletes every access and refresh token held by the owner (user, client or pair); returns how many. */
+    int revoke(TokenOwner owner);
+
+    /**
+     * The holder's most recently issued live access token, or empty. Ties are broken by the larger token id. A
+     * holder without a username matches tokens issued to the client alone.
+     */
+    Optional<AccessToken> findLatestAccessToken(TokenHolder holder);
+
+    /** Deletes every access and refresh token of exactly this holder; returns how many were deleted. */
+    int revoke(TokenHolder holder);
+
+    /**
+     * Deletes at most {@code batchSize} tokens (of either kind) that expired before now; returns how many. Callers
+     * repeat until it returns less than the batch size, so no single call holds locks for long.
+     */
+    int deleteExpired(int batchSize);
+}
