@@ -25,7 +25,7 @@ public record TokenRequest(GrantType grantType, ClientAuthentication client, Map
     /** The parameter's value, empty when absent or blank. */
     public Optional<String> parameter(String name) {
         String value = parameters.get(name);
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     @Override
