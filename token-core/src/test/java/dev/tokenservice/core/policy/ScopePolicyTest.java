@@ -40,17 +40,16 @@ class ScopePolicyTest {
     }
 
     @Test
-    void resolveWhenEmptyScopeRequestedThenClientDefaultScopes() {
-        TokenRequest request = withScope("");
+    void resolveWhenOnlySpacesRequestedThenInvalidScope() {
+        TokenRequest request = withScope("   ");
 
-        Scope scope = policy.resolve(client, request);
-
-        assertThat(scope).isEqualTo(Scope.parse("read"));
+        assertThatExceptionOfType(OAuthException.class).isThrownBy(() -> policy.resolve(client, request))
+                .extracting(OAuthException::error).isEqualTo(OAuthError.INVALID_SCOPE);
     }
 
     @Test
-    void resolveWhenBlankScopeRequestedThenClientDefaultScopes() {
-        TokenRequest request = withScope("   ");
+    void resolveWhenEmptyScopeRequestedThenClientDefaultScopes() {
+        TokenRequest request = withScope("");
 
         Scope scope = policy.resolve(client, request);
 
