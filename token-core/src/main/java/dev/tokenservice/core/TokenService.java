@@ -125,9 +125,12 @@ public final class TokenService {
     public Optional<TokenPrincipal> verifyAccessToken(TokenValue token) {
         return tokens.findAccessToken(TokenDigest.of(token)).flatMap(access -> {
             Optional<Client> client = clients.findById(access.clientId());
+            if (client.isEmpty()) {
+                return Optional.empty();
+            }
             Optional<Set<Authority>> authorities = access.user().isPresent()
-                    ? client.flatMap(c -> users.findByUsername(access.username())).map(ResourceOwner::authorities)
-                    : client.map(Client::authorities);
+                    ? users.findByUsername(access.username()).map(ResourceOwner::authorities)
+                    : Optional.of(client.get().authorities());
             return authorities.map(held -> new TokenPrincipal(access.summary(), held));
         });
     }
