@@ -69,6 +69,16 @@ class TokenServiceVerifyTest {
     }
 
     @Test
+    void verifyAccessTokenWhenTheUsersClientWasDeletedThenEmpty() {
+        TokenResponse issued = carolLogin();
+        ports.clients().delete(userFacing.clientId());
+
+        Optional<TokenPrincipal> principal = service.verifyAccessToken(issued.accessToken());
+
+        assertThat(principal).isEmpty();
+    }
+
+    @Test
     void verifyAccessTokenWhenUserGainsAuthorityThenTokenGainsItAtOnce() {
         TokenResponse issued = carolLogin();
         ports.accounts().save(new UserAccount(carol.username(), carol.passwordHash(),
