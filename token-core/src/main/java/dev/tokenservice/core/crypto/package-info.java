@@ -1,0 +1,4 @@
+/**
+ * The core's default cryptography, on the JDK alone: token values from SecureRandom, SHA-256 and PBKDF2 secret hashing, AES-256-GCM sealing.
+ */
+package dev.tokenservice.core.crypto;

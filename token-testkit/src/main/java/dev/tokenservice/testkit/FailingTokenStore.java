@@ -1,0 +1,70 @@
+package dev.tokenservice.testkit;
+
+import dev.tokenservice.core.model.AccessToken;
+import dev.tokenservice.core.model.FamilyId;
+import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.TokenDigest;
+import dev.tokenservice.core.model.TokenHolder;
+import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.TokenPair;
+import dev.tokenservice.core.port.StorageException;
+import dev.tokenservice.core.port.TokenStore;
+import java.util.Optional;
+
+/** A {@link TokenStore} whose database is down: every call throws {@link StorageException}. Thread-safe. */
+public final class FailingTokenStore implements TokenStore {
+
+    private static StorageException failure() {
+        return new StorageException("token store unavailable");
+    }
+
+    @Override
+    public void save(TokenPair tokens) {
+        throw failure();
+    }
+
+    @Override
+    public Optional<AccessToken> findAccessToken(TokenDigest digest) {
+        throw failure();
+    }
+
+    @Override
+    public Optional<RefreshToken> findRefreshToken(TokenDigest digest) {
+        throw failure();
+    }
+
+    @Override
+    public boolean rotate(TokenDigest used, TokenPair replacement) {
+        throw failure();
+    }
+
+    @Override
+    public boolean revokeAccessToken(TokenDigest digest) {
+        throw failure();
+    }
+
+    @Override
+    public int revokeFamily(FamilyId familyId) {
+        throw failure();
+    }
+
+    @Override
+    public int revoke(TokenOwner owner) {
+        throw failure();
+    }
+
+    @Override
+    public int revoke(TokenHolder holder) {
+        throw failure();
+    }
+
+    @Override
+    public Optional<AccessToken> findLatestAccessToken(TokenHolder holder) {
+        throw failure();
+    }
+
+    @Override
+    public int deleteExpired(int batchSize) {
+        throw failure();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tokenservice.testkit;
+
+import dev.tokenservice.core.TokenServices;
+import dev.tokenservice.core.auth.StoredUserDirectory;
+import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.UserAccount;
+import dev.tokenservice.core.port.UserDirectory;
+
+/**
+ * Every port of the core as a fake, wired together: a mutable clock, sequential values, in-memory stores, a
+ * recording listener and the fast test hasher. {@link #coreBuilder()} returns a {@link TokenServices.Builder} over
+ * them that a test may adjust before building. Thread-safe.
+ */
+public final class InMemoryPorts {
+    private final MutableClock clock = MutableClock.start();
+    private final SequentialTokenValueGenerator values = new SequentialTokenValueGenerator();
+    private final InMemoryTokenStore tokens = new InMemoryTokenStore(clock);
+    private final InMemoryClientStore clients = new InMemoryClientStore();
+    private final InMemoryUserAccountStore accounts = new InMemoryUserAccountStore();
+    private final UserDirectory users = new StoredUserDirectory(accounts, TestHashers.fast());
+    private final RecordingEventListener events = new RecordingEventListener();
+
+    /** Registers clients; returns this. */
+    public InMemoryPorts with(Client... toAdd) {
+        for (Client client : toAdd) {
+            clients.save(client);
+        }
+        return this;
+    }
+
+    /** Registers user accounts; returns this. */
+    public InMemoryPorts with(UserAccount... toAdd) {
+        for (UserAccount account : toAdd) {
+            accounts.save(account);
+        }
+        return this;
+    }
+
+    /** A core builder over these fakes. */
+    public TokenServices.Builder coreBuilder() {
+        return TokenServices.builder()
+                .tokenStore(tokens)
+                .tokenQuery(tokens)
+                .clientStore(clients)
+                .userDirectory(users)
+                .clock(clock)
+                .valueGenerator(values)
+                .secretHasher(TestHashers.fast())
+                .eventListener(events);
+    }
+
+    /** The core over these fakes with default policies. */
+    public TokenServices core() {
+        return coreBuilder().build();
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public SequentialTokenValueGenerator values() {
+        return values;
+    }
+
+    public InMemoryTokenStore tokens() {
+        return tokens;
+    }
+
+    public InMemoryClientStore clients() {
+        return clients;
+    }
+
+    public InMemoryUserAccountStore accounts() {
+        return accounts;
+    }
+
+    public UserDirectory users() {
+        return users;
+    }
+
+    public RecordingEventListener events() {
+        return events;
+    }
+}
