@@ -29,11 +29,12 @@ import java.util.Set;
 /**
  * Wires the core through {@link TokenServices#builder()}, its one construction path.
  *
- * <p>Provides: {@link TokenServices}, {@link TokenService}, {@link TokenAdministration}, and
- * {@code @GeneratedSecrets SecretHasher}. Requires: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore},
+ * <p>Provides: {@link TokenServices}, {@link TokenService}, {@link TokenAdministration}, and the hashers for
+ * secrets of each origin. Requires: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore},
  * {@link UserDirectory}. Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@link Clock}
  * (system UTC), {@link TokenValueGenerator} (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too),
- * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@link TokenSealer} (none), {@link TokenEventListener} (none),
+ * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2),
+ * {@link TokenSealer} (none), {@link TokenEventListener} (none),
  * {@link IssuanceSettings} and {@link RevocationSettings} (their defaults). Extension grants join the
  * {@code Multibinder<GrantStrategy>}.
  */
@@ -48,6 +49,8 @@ public final class TokenCoreModule extends AbstractModule {
                 .toInstance(DelegatingSecretHasher.standard());
         OptionalBinder.newOptionalBinder(binder(), Key.get(SecretHasher.class, GeneratedSecrets.class))
                 .setDefault().to(Sha256SecretHasher.class);
+        OptionalBinder.newOptionalBinder(binder(), Key.get(SecretHasher.class, UserPasswords.class))
+                .setDefault().toInstance(DelegatingSecretHasher.standard());
         OptionalBinder.newOptionalBinder(binder(), TokenSealer.class).setDefault().toInstance(TokenSealer.NONE);
         OptionalBinder.newOptionalBinder(binder(), TokenEventListener.class).setDefault()
                 .toInstance(TokenEventListener.NONE);
