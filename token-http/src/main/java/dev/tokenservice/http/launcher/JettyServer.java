@@ -26,10 +26,12 @@ final class JettyServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final GracefulHandler graceful;
 
-    private JettyServer(Server server, ServerConnector connector) {
+    private JettyServer(Server server, ServerConnector connector, GracefulHandler graceful) {
         this.server = server;
         this.connector = connector;
+        this.graceful = graceful;
     }
 
     /** Starts listening on {@code host:port} (port 0: any free port). */
@@ -45,7 +47,8 @@ final class JettyServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(handler));
+        GracefulHandler graceful = new GracefulHandler(handler);
+        server.setHandler(graceful);
         server.setErrorHandler(errorHandler);
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(false);
@@ -55,12 +58,17 @@ final class JettyServer implements AutoCloseable {
             server.stop();
             throw e;
         }
-        return new JettyServer(server, connector);
+        return new JettyServer(server, connector, graceful);
     }
 
     /** The port actually bound. */
     int port() {
         return connector.getLocalPort();
+    }
+
+    /** Requests being handled right now. */
+    long requestsInFlight() {
+        return graceful.getCurrentRequestCount();
     }
 
     /** Stops gracefully; waits for requests in flight. */

@@ -108,6 +108,18 @@ public record ServerConfig(
                 refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval);
     }
 
+    /** This configuration with another data folder. */
+    public ServerConfig withDataDir(Path folder) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval);
+    }
+
+    /** This configuration with a database URL; {@code null} for the H2 file in the data folder. */
+    public ServerConfig withDatabaseUrl(String url) {
+        return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval);
+    }
+
     /** This configuration with a bootstrap file. */
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,

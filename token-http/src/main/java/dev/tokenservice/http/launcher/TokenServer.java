@@ -150,6 +150,11 @@ public final class TokenServer implements AutoCloseable {
         return injector.getInstance(TokenServices.class);
     }
 
+    /** Requests being handled right now; what a graceful stop waits for. */
+    long requestsInFlight() {
+        return jetty.requestsInFlight();
+    }
+
     /** Stops Jetty gracefully (requests in flight finish), then the cleanup, then closes the database pool. */
     @Override
     public void close() {
