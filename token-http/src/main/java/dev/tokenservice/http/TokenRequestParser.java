@@ -53,6 +53,13 @@ public final class TokenRequestParser {
         form.values().forEach(TokenRequestParser::checkValue);
         String grantType = form.get(GRANT_TYPE)
                 .orElseThrow(() -> OAuthException.invalidRequest("grant_type is required"));
+        // RFC 6749 Appendix A.10: a grant name or a URI, so never blank and never with spaces.
+        if (!grantType.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw OAuthException.invalidRequest("grant_type is malformed");
+        }
+        if (form.get(TokenRequest.USERNAME).filter(String::isBlank).isPresent()) {
+            throw OAuthException.invalidRequest("username must not be blank");
+        }
         ClientAuthentication client = ClientAuthenticationParser.parse(authorization, form);
         Map<String, String> parameters = new HashMap<>(form.values());
         parameters.remove(GRANT_TYPE);

@@ -103,6 +103,17 @@ class TokenRequestParserTest {
     }
 
     @Test
+    void parseWhenGrantTypeBlankOrSpacedThenInvalidRequest() {
+        assertError(OAuthError.INVALID_REQUEST, FORM, null, "grant_type=+&client_id=a");
+        assertError(OAuthError.INVALID_REQUEST, FORM, null, "grant_type=client+credentials&client_id=a");
+    }
+
+    @Test
+    void parseWhenUsernameBlankThenInvalidRequest() {
+        assertError(OAuthError.INVALID_REQUEST, FORM, null, "grant_type=password&client_id=a&username=++&password=x");
+    }
+
+    @Test
     void parseWhenNoClientThenInvalidClient() {
         assertError(OAuthError.INVALID_CLIENT, FORM, null, "grant_type=client_credentials");
     }

@@ -203,6 +203,18 @@ class AdminEndToEndTest {
     }
 
     @Test
+    void listWhenOddQueriesThenClientErrorOrEmptyPageNeverServerError() {
+        String[] queries = {"page=999999999&size=1000", "size=-1", "page=1.5", "order=", "order=,", "order=username:",
+            "order=:ASC", "filter_username=%20", "filter_client_id=%00", "order=username:ASC:DESC", "page=%FF", "size"};
+
+        for (String query : queries) {
+            Reply reply = asAdmin("GET", "/auth/tokens?" + query);
+
+            assertThat(reply.status()).as(query).isIn(200, 400);
+        }
+    }
+
+    @Test
     void getWhenPairHasLiveTokenThenShowsItsValue() {
         String value = server.passwordToken("single.app", null, "dave", PASSWORD);
 

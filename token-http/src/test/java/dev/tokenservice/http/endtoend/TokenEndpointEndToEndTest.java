@@ -311,6 +311,31 @@ class TokenEndpointEndToEndTest {
     }
 
     @Test
+    void tokenWhenOddInputsThenAlwaysClientErrorNeverServerError() {
+        String[] bodies = {
+            "grant_type=+&client_id=web.app",
+            "grant_type=password&client_id=web.app&username=+&password=x",
+            "grant_type=password&client_id=web.app&username=%00&password=x",
+            "grant_type=password&client_id=%20&username=a&password=x",
+            "grant_type=refresh_token&client_id=web.app&refresh_token=+",
+            "grant_type=client_credentials&client_id=reporting.service&client_secret=m4chine-secret&scope=%20read",
+            "grant_type=client_credentials&client_id=reporting.service&client_secret=m4chine-secret&scope=a%22b",
+            "grant_type=password&client_id=web.app&username=jane&password=x&" + "p=1&".repeat(40),
+            "=&&&==&",
+            "%",
+            "grant_type=%E2%82",
+            "",
+        };
+
+        for (String body : bodies) {
+            Reply reply = token(body);
+
+            assertThat(reply.status()).as(body).isBetween(400, 499);
+            assertThat(reply.json().get("error").asText()).as(body).isNotEqualTo("server_error");
+        }
+    }
+
+    @Test
     void tokenWhenRequestFailsThenStoreIsUnchanged() {
         String admin = server.adminToken();
         long before = liveTokens(admin);
