@@ -2,7 +2,6 @@ package dev.tokenservice.http;
 
 import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.model.TokenValue;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,7 +35,6 @@ public final class BearerTokenParser {
     }
 
     private static boolean isBearer(String authorization) {
-        return authorization.length() >= BEARER.length()
-                && authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER);
+        return Headers.hasScheme(authorization, BEARER);
     }
 }

@@ -4,12 +4,7 @@ import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.model.ClientAuthentication;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.ClientSecret;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -106,20 +101,17 @@ public final class ClientAuthenticationParser {
     }
 
     private static String decodeBase64Utf8(String encoded) {
+        byte[] bytes;
         try {
-            byte[] bytes = Base64.getDecoder().decode(encoded);
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (IllegalArgumentException | CharacterCodingException e) {
+            bytes = Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
             throw OAuthException.invalidClient("malformed HTTP Basic credentials");
         }
+        return FormDecoder.strictUtf8(bytes)
+                .orElseThrow(() -> OAuthException.invalidClient("malformed HTTP Basic credentials"));
     }
 
     private static boolean isBasic(String authorization) {
-        return authorization.length() >= BASIC.length()
-                && authorization.substring(0, BASIC.length()).toLowerCase(Locale.ROOT).equals(BASIC);
+        return Headers.hasScheme(authorization, BASIC);
     }
 }

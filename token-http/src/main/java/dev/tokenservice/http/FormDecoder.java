@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A strict decoder of {@code application/x-www-form-urlencoded} data (RFC 6749 Appendix B, the HTML form encoding):
@@ -95,14 +96,20 @@ public final class FormDecoder {
                 out.write(b);
             }
         }
+        return strictUtf8(out.toByteArray())
+                .orElseThrow(() -> OAuthException.invalidRequest("parameters must be UTF-8"));
+    }
+
+    /** The bytes as UTF-8; empty when they are not valid UTF-8 (never replaced with U+FFFD). */
+    static Optional<String> strictUtf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(out.toByteArray()))
-                    .toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
-            throw OAuthException.invalidRequest("parameters must be UTF-8");
+            return Optional.empty();
         }
     }
 

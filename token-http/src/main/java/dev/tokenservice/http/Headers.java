@@ -12,6 +12,11 @@ final class Headers {
 
     private Headers() { }
 
+    /** True when an {@code Authorization} value uses {@code scheme} (given lower case with its space); case-insensitive. */
+    static boolean hasScheme(String authorization, String scheme) {
+        return authorization.regionMatches(true, 0, scheme, 0, scheme.length());
+    }
+
     /** The header's value; {@code invalid_request} when it is sent more than once (RFC 9110 §5.3). */
     static Optional<String> single(HttpServletRequest request, String name) {
         List<String> values = Collections.list(request.getHeaders(name));
