@@ -113,6 +113,7 @@ echo "knetik-sdk: starting $jar on 127.0.0.1:$port (data in $work)"
         TOKEN_SERVER_PORT="$port" \
         TOKEN_ISSUER="$TOKEN_SERVER_URL" \
         TOKEN_DB_URL="jdbc:h2:file:$work/db/tokens" \
+        TOKEN_DATA_DIR="$work/data" \
         TOKEN_SEALING_KEY="$(random 32 base64)" \
         TOKEN_ACCESS_TTL="$ACCESS_TTL_SECONDS" \
         TOKEN_BOOTSTRAP_FILE="$bootstrap" \
