@@ -145,7 +145,7 @@ _token_pg_dump_file() {
 }
 
 _token_pg_start() {
-    local t0 bindir dir data port attempt locale_opt started=""
+    local t0 bindir dir data port attempt locales locale_opt started=""
     t0=$(_token_pg_now)
 
     if [[ -n "${TOKEN_TEST_POSTGRES_URL:-}" ]]; then
@@ -189,7 +189,8 @@ _token_pg_start() {
     fi
 
     # 4. initdb
-    if locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; then
+    locales=$(locale -a 2>/dev/null) || locales=""
+    if grep -qiE '^c\.utf-?8$' <<<"$locales"; then
         locale_opt=--locale=C.UTF-8
     else
         locale_opt=--no-locale
@@ -285,6 +286,8 @@ stop_postgres() {
     fi
     rm -rf -- "$dir" 2>/dev/null || true
     _TOKEN_PG_DIR=""
+    # so that sourcing this file again starts a fresh server
+    unset TOKEN_TEST_POSTGRES_URL TOKEN_TEST_POSTGRES_USER TOKEN_TEST_POSTGRES_PASSWORD
     _token_pg_log "stopped and cleaned up"
     return 0
 }

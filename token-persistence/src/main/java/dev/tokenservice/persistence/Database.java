@@ -1,0 +1,141 @@
+package dev.tokenservice.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tokenservice.core.port.StorageException;
+import dev.tokenservice.persistence.internal.Dialect;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * An open connection pool (HikariCP) to the token database, H2 or PostgreSQL, and the {@link Jdbi} the adapters
+ * run on. Whoever opens it owns it: run {@link #migrate()} before first use and {@link #close()} at shutdown,
+ * after the last request. Thread-safe.
+ *
+ * <p>Pool sizing follows HikariCP's advice for small machines: {@code 2 × cores + 1} connections (at least 4, at
+ * most 16), kept open all the time, so a 2-core server holds 5. Several servers sharing one PostgreSQL server each
+ * hold their own pool; size the server's {@code max_connections} for all of them. A request that waits more than
+ * {@value #CONNECTION_TIMEOUT_SECONDS} seconds for a connection fails with {@link StorageException} rather than
+ * hanging.
+ */
+public final class Database implements AutoCloseable {
+    /** The pool's name, as it appears in HikariCP's logs and metrics. */
+    public static final String POOL_NAME = "token-db";
+
+    static final int CONNECTION_TIMEOUT_SECONDS = 10;
+
+    private final DatabaseSettings settings;
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final Jdbi jdbi;
+
+    private Database(DatabaseSettings settings, HikariDataSource dataSource, Dialect dialect) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /**
+     * Opens a pool and checks that the database answers. Fails with {@link StorageException} when it cannot
+     * connect, and with {@link IllegalArgumentException} for a URL that is neither H2 nor PostgreSQL.
+     */
+    public static Database open(DatabaseSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        Dialect dialect = Dialect.of(settings.url());
+        try {
+            return new Database(settings, new HikariDataSource(poolConfig(settings, dialect)), dialect);
+        } catch (RuntimeException e) {
+            // HikariCP reports a refused connection as an unchecked PoolInitializationException; the message
+            // names the redacted URL only, never the password.
+            throw new StorageException("cannot connect to the database " + settings.redactedUrl(), e);
+        }
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings, Dialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setJdbcUrl(settings.url());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        int size = Math.min(16, Math.max(4, 2 * Runtime.getRuntime().availableProcessors() + 1));
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setConnectionTimeout(Duration.ofSeconds(CONNECTION_TIMEOUT_SECONDS).toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(3).toMillis());
+        config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
+        config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
+        if (dialect.connectionInitSql() != null) {
+            config.setConnectionInitSql(dialect.connectionInitSql());
+        }
+        dialect.driverProperties().forEach(config::addDataSourceProperty);
+        return config;
+    }
+
+    /**
+     * Brings the schema up to date with Flyway: the migrations under {@code db/migration/common} and those for this
+     * database ({@code db/migration/h2} or {@code db/migration/postgresql}). Safe to run from several servers at
+     * once: Flyway serializes them with a database lock.
+     */
+    public void migrate() {
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(dialect.migrationLocations().toArray(String[]::new))
+                    .validateMigrationNaming(true)
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StorageException("database migration failed", e);
+        }
+    }
+
+    /** The {@link Jdbi} the adapters take. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The pooled data source, for whoever needs plain JDBC (health checks, migrations of their own). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Closes every pooled connection. An H2 file database is then closed cleanly; an H2 in-memory database is shut
+     * down and its memory released. Closing twice does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        if (dataSource.isClosed()) {
+            return;
+        }
+        dataSource.close();
+        if (dialect.shutsDownOnClose(settings.url())) {
+            // The URL keeps an in-memory database alive without connections; one last plain connection ends it.
+            try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(),
+                    settings.password()); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new StorageException("could not shut the in-memory database down", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + POOL_NAME + ", " + dialect + "]";
+    }
+}

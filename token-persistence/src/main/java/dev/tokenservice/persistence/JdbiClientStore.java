@@ -1,0 +1,68 @@
+package dev.tokenservice.persistence;
+
+import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.ClientId;
+import dev.tokenservice.core.port.ClientStore;
+import dev.tokenservice.core.port.StorageException;
+import dev.tokenservice.persistence.internal.ClientRows;
+import dev.tokenservice.persistence.internal.Dialect;
+import dev.tokenservice.persistence.internal.Storage;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The {@link ClientStore} on the {@code clients} table (RFC 6749 §2). Secrets are stored only as their hashes;
+ * grant types, scopes and authorities as sorted space-separated text, so names containing whitespace are rejected
+ * with {@link IllegalArgumentException}. Saving is one atomic insert-or-replace. Failures of the database surface
+ * as {@link StorageException}. Thread-safe.
+ */
+public final class JdbiClientStore implements ClientStore {
+    private final Jdbi jdbi;
+
+    /** A store on {@code jdbi}. */
+    public JdbiClientStore(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public Optional<Client> findById(ClientId clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        return Storage.call("find a client", () -> jdbi.withHandle(handle -> handle
+                .createQuery(ClientRows.FIND)
+                .bind("client_id", clientId.value())
+                .map(ClientRows.MAPPER)
+                .findOne()));
+    }
+
+    @Override
+    public void save(Client client) {
+        Objects.requireNonNull(client, "client");
+        Storage.run("save a client", () -> jdbi.useHandle(handle -> {
+            String upsert = Dialect.of(handle).upsert(ClientRows.TABLE, ClientRows.KEY, ClientRows.COLUMNS);
+            ClientRows.bind(handle.createUpdate(upsert), client).execute();
+        }));
+    }
+
+    @Override
+    public boolean delete(ClientId clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        return Storage.call("delete a client", () -> jdbi.withHandle(handle -> handle
+                .createUpdate(ClientRows.DELETE)
+                .bind("client_id", clientId.value())
+                .execute()) > 0);
+    }
+
+    @Override
+    public long count() {
+        return Storage.call("count clients", () -> jdbi.withHandle(handle -> handle
+                .createQuery(ClientRows.COUNT)
+                .mapTo(Long.class)
+                .one()));
+    }
+
+    @Override
+    public String toString() {
+        return "JdbiClientStore";
+    }
+}

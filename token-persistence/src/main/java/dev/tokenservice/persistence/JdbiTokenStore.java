@@ -1,0 +1,207 @@
+package dev.tokenservice.persistence;
+
+import static dev.tokenservice.persistence.internal.TokenSql.TokenTable.ACCESS;
+import static dev.tokenservice.persistence.internal.TokenSql.TokenTable.REFRESH;
+
+import dev.tokenservice.core.model.AccessToken;
+import dev.tokenservice.core.model.FamilyId;
+import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.TokenDigest;
+import dev.tokenservice.core.model.TokenHolder;
+import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.TokenPair;
+import dev.tokenservice.core.port.StorageException;
+import dev.tokenservice.core.port.TokenStore;
+import dev.tokenservice.persistence.internal.Millis;
+import dev.tokenservice.persistence.internal.Storage;
+import dev.tokenservice.persistence.internal.TokenRows;
+import dev.tokenservice.persistence.internal.TokenSql;
+import dev.tokenservice.persistence.internal.TokenSql.TokenTable;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * The {@link TokenStore} on a database: tables {@code access_tokens} and {@code refresh_tokens}, keyed by the
+ * digest of the token value. Values are never stored; an access token may be stored sealed. Every method is one
+ * statement or one short transaction, so servers that share a database stay consistent; refresh-token rotation
+ * (RFC 6749 §10.4) is decided by a single conditional {@code UPDATE}. Failures of the database surface as
+ * {@link StorageException}. Thread-safe.
+ */
+public final class JdbiTokenStore implements TokenStore {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    /** A store on {@code jdbi} that reads the time (what is live, what expired) from {@code clock}. */
+    public JdbiTokenStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void save(TokenPair tokens) {
+        Objects.requireNonNull(tokens, "tokens");
+        Storage.run("save tokens", () -> jdbi.useTransaction(handle -> insert(handle, tokens)));
+    }
+
+    @Override
+    public Optional<AccessToken> findAccessToken(TokenDigest digest) {
+        Objects.requireNonNull(digest, "digest");
+        return Storage.call("find an access token", () -> jdbi.withHandle(handle -> handle
+                .createQuery(TokenSql.FIND_LIVE_ACCESS)
+                .bind("digest", digest.value())
+                .bind("now", now())
+                .map(TokenRows.ACCESS_TOKEN)
+                .findOne()));
+    }
+
+    @Override
+    public Optional<RefreshToken> findRefreshToken(TokenDigest digest) {
+        Objects.requireNonNull(digest, "digest");
+        return Storage.call("find a refresh token", () -> jdbi.withHandle(handle -> handle
+                .createQuery(TokenSql.FIND_LIVE_REFRESH)
+                .bind("digest", digest.value())
+                .bind("now", now())
+                .map(TokenRows.REFRESH_TOKEN)
+                .findOne()));
+    }
+
+    @Override
+    public boolean rotate(TokenDigest used, TokenPair replacement) {
+        Objects.requireNonNull(used, "used");
+        Objects.requireNonNull(replacement, "replacement");
+        return Storage.call("rotate a refresh token", () -> jdbi.inTransaction(handle -> {
+            int marked = handle.createUpdate(TokenSql.MARK_REFRESH_USED)
+                    .bind("digest", used.value())
+                    .bind("now", now())
+                    .execute();
+            if (marked != 1) {
+                return false;
+            }
+            // Same transaction: if the replacement cannot be saved, the old token is not spent either.
+            insert(handle, replacement);
+            return true;
+        }));
+    }
+
+    @Override
+    public boolean revokeAccessToken(TokenDigest digest) {
+        Objects.requireNonNull(digest, "digest");
+        return Storage.call("revoke an access token", () -> jdbi.withHandle(handle -> handle
+                .createUpdate(TokenSql.DELETE_ACCESS)
+                .bind("digest", digest.value())
+                .execute()) > 0);
+    }
+
+    @Override
+    public int revokeFamily(FamilyId familyId) {
+        Objects.requireNonNull(familyId, "familyId");
+        return Storage.call("revoke a token family", () -> jdbi.inTransaction(handle ->
+                handle.createUpdate(TokenSql.DELETE_ACCESS_OF_FAMILY).bind("familyId", familyId.value()).execute()
+                + handle.createUpdate(TokenSql.DELETE_REFRESH_OF_FAMILY).bind("familyId", familyId.value())
+                        .execute()));
+    }
+
+    @Override
+    public int revoke(TokenOwner owner) {
+        Objects.requireNonNull(owner, "owner");
+        List<String> conditions = new ArrayList<>(2);
+        owner.user().ifPresent(user -> conditions.add(TokenSql.OWNER_USER));
+        owner.client().ifPresent(client -> conditions.add(TokenSql.OWNER_CLIENT));
+        String condition = String.join(" AND ", conditions);
+        return Storage.call("revoke tokens", () -> jdbi.inTransaction(handle ->
+                deleteOwned(handle, ACCESS, condition, owner) + deleteOwned(handle, REFRESH, condition, owner)));
+    }
+
+    private static int deleteOwned(Handle handle, TokenTable table, String condition, TokenOwner owner) {
+        Update delete = handle.createUpdate(TokenSql.deleteWhere(table, condition));
+        owner.user().ifPresent(user -> delete.bind("username", user.value()));
+        owner.client().ifPresent(client -> delete.bind("clientId", client.value()));
+        return delete.execute();
+    }
+
+    @Override
+    public Optional<AccessToken> findLatestAccessToken(TokenHolder holder) {
+        Objects.requireNonNull(holder, "holder");
+        String sql = String.format(TokenSql.LATEST_ACCESS_OF_HOLDER, holderCondition(holder));
+        return Storage.call("find the latest access token", () -> jdbi.withHandle(handle -> {
+            var query = handle.createQuery(sql).bind("clientId", holder.clientId().value()).bind("now", now());
+            holder.user().ifPresent(user -> query.bind("username", user.value()));
+            return query.map(TokenRows.ACCESS_TOKEN).findOne();
+        }));
+    }
+
+    @Override
+    public int revoke(TokenHolder holder) {
+        Objects.requireNonNull(holder, "holder");
+        String condition = holderCondition(holder);
+        return Storage.call("revoke tokens", () -> jdbi.inTransaction(handle ->
+                deleteHeld(handle, ACCESS, condition, holder) + deleteHeld(handle, REFRESH, condition, holder)));
+    }
+
+    private static int deleteHeld(Handle handle, TokenTable table, String condition, TokenHolder holder) {
+        Update delete = handle.createUpdate(TokenSql.deleteWhere(table, condition))
+                .bind("clientId", holder.clientId().value());
+        holder.user().ifPresent(user -> delete.bind("username", user.value()));
+        return delete.execute();
+    }
+
+    private static String holderCondition(TokenHolder holder) {
+        return holder.user().isPresent() ? TokenSql.HOLDER_WITH_USER : TokenSql.HOLDER_WITHOUT_USER;
+    }
+
+    /**
+     * Deletes one bounded batch: first expired access tokens, then, if the batch is not full, expired refresh
+     * tokens. Each table is one short statement in its own transaction, so no lock is held across the batch and
+     * no expired row is loaded into memory.
+     */
+    @Override
+    public int deleteExpired(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive");
+        }
+        long now = now();
+        return Storage.call("delete expired tokens", () -> {
+            int deleted = deleteExpired(TokenSql.DELETE_EXPIRED_ACCESS, now, batchSize);
+            if (deleted < batchSize) {
+                deleted += deleteExpired(TokenSql.DELETE_EXPIRED_REFRESH, now, batchSize - deleted);
+            }
+            return deleted;
+        });
+    }
+
+    private int deleteExpired(String sql, long now, int limit) {
+        return jdbi.withHandle(handle -> handle.createUpdate(sql).bind("now", now).bind("limit", limit).execute());
+    }
+
+    private void insert(Handle handle, TokenPair tokens) {
+        AccessToken access = tokens.access();
+        Optional<RefreshToken> refresh = tokens.refreshToken();
+        String refreshDigest = refresh.map(token -> token.digest().value()).orElse(access.digest().value());
+        long stored = handle.createQuery(TokenSql.COUNT_STORED_DIGESTS)
+                .bind("first", access.digest().value())
+                .bind("second", refreshDigest)
+                .mapTo(Long.class)
+                .one();
+        // A digest is unique across both tables, so a value can never be both kinds of token.
+        if (stored > 0 || refresh.filter(token -> token.digest().equals(access.digest())).isPresent()) {
+            throw new StorageException("a token with this digest is already stored");
+        }
+        TokenRows.bind(handle.createUpdate(TokenSql.INSERT_ACCESS), access).execute();
+        refresh.ifPresent(token -> TokenRows.bind(handle.createUpdate(TokenSql.INSERT_REFRESH), token).execute());
+    }
+
+    private long now() {
+        return Millis.of(clock.instant());
+    }
+
+    @Override
+    public String toString() {
+        return "JdbiTokenStore";
+    }
+}

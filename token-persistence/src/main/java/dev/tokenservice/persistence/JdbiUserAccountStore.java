@@ -1,0 +1,60 @@
+package dev.tokenservice.persistence;
+
+import dev.tokenservice.core.model.UserAccount;
+import dev.tokenservice.core.model.Username;
+import dev.tokenservice.core.port.StorageException;
+import dev.tokenservice.core.port.UserAccountStore;
+import dev.tokenservice.persistence.internal.Dialect;
+import dev.tokenservice.persistence.internal.Storage;
+import dev.tokenservice.persistence.internal.UserRows;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The {@link UserAccountStore} on the {@code users} table: the stored user directory behind
+ * {@code StoredUserDirectory} (RFC 6749 §4.3). Passwords are stored only as their hashes; authorities as sorted
+ * space-separated text. Usernames match exactly. Saving is one atomic insert-or-replace. Failures of the
+ * database surface as {@link StorageException}. Thread-safe.
+ */
+public final class JdbiUserAccountStore implements UserAccountStore {
+    private final Jdbi jdbi;
+
+    /** A store on {@code jdbi}. */
+    public JdbiUserAccountStore(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public Optional<UserAccount> findByUsername(Username username) {
+        Objects.requireNonNull(username, "username");
+        return Storage.call("find a user", () -> jdbi.withHandle(handle -> handle
+                .createQuery(UserRows.FIND)
+                .bind("username", username.value())
+                .map(UserRows.MAPPER)
+                .findOne()));
+    }
+
+    @Override
+    public void save(UserAccount account) {
+        Objects.requireNonNull(account, "account");
+        Storage.run("save a user", () -> jdbi.useHandle(handle -> {
+            String upsert = Dialect.of(handle).upsert(UserRows.TABLE, UserRows.KEY, UserRows.COLUMNS);
+            UserRows.bind(handle.createUpdate(upsert), account).execute();
+        }));
+    }
+
+    @Override
+    public boolean delete(Username username) {
+        Objects.requireNonNull(username, "username");
+        return Storage.call("delete a user", () -> jdbi.withHandle(handle -> handle
+                .createUpdate(UserRows.DELETE)
+                .bind("username", username.value())
+                .execute()) > 0);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbiUserAccountStore";
+    }
+}

@@ -1,0 +1,110 @@
+package dev.tokenservice.persistence.internal;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The few differences between H2 and PostgreSQL. Every other statement is written once and runs unchanged on
+ * both. Not API.
+ */
+public enum Dialect {
+    /**
+     * H2 2.x, embedded. Lock waits get ten seconds instead of H2's one: a rotation that waits for a concurrent one
+     * must learn it lost, not fail. Upserts use H2's {@code MERGE ... KEY}.
+     */
+    H2("h2", "SET LOCK_TIMEOUT 10000", Map.of()) {
+        @Override
+        public String upsert(String table, String key, List<String> columns) {
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + key + ") VALUES ("
+                    + placeholders(columns) + ")";
+        }
+    },
+
+    /**
+     * PostgreSQL. Batched inserts are rewritten into multi-row inserts by the driver; sessions carry an
+     * application name for {@code pg_stat_activity}. Upserts use {@code INSERT ... ON CONFLICT}.
+     */
+    POSTGRESQL("postgresql", null, Map.of("reWriteBatchedInserts", "true", "ApplicationName", "token-service")) {
+        @Override
+        public String upsert(String table, String key, List<String> columns) {
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+                    .append(String.join(", ", columns)).append(") VALUES (").append(placeholders(columns))
+                    .append(") ON CONFLICT (").append(key).append(") DO UPDATE SET ");
+            String separator = "";
+            for (String column : columns) {
+                if (!column.equals(key)) {
+                    sql.append(separator).append(column).append(" = EXCLUDED.").append(column);
+                    separator = ", ";
+                }
+            }
+            return sql.toString();
+        }
+    };
+
+    private static final String COMMON_MIGRATIONS = "classpath:db/migration/common";
+
+    private final String folder;
+    private final String connectionInitSql;
+    private final Map<String, String> driverProperties;
+
+    Dialect(String folder, String connectionInitSql, Map<String, String> driverProperties) {
+        this.folder = folder;
+        this.connectionInitSql = connectionInitSql;
+        this.driverProperties = driverProperties;
+    }
+
+    /** The dialect of a JDBC URL; {@link IllegalArgumentException} for a database this module does not support. */
+    public static Dialect of(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported database: use a jdbc:h2: or jdbc:postgresql: URL");
+    }
+
+    /** The dialect of the database behind an open connection. */
+    public static Dialect of(Handle handle) {
+        try {
+            return of(handle.getConnection().getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new ConnectionException(e);
+        }
+    }
+
+    /**
+     * An insert-or-replace of one row keyed by {@code key}, binding {@code :column} for each column. Table and
+     * column names come from this module's constants, never from a caller.
+     */
+    public abstract String upsert(String table, String key, List<String> columns);
+
+    /** Flyway locations: the portable migrations, then this database's own ones. */
+    public List<String> migrationLocations() {
+        return List.of(COMMON_MIGRATIONS, "classpath:db/migration/" + folder);
+    }
+
+    /** SQL run on every new pooled connection, or {@code null}. */
+    public String connectionInitSql() {
+        return connectionInitSql;
+    }
+
+    /** JDBC driver properties the pool passes on every connection. */
+    public Map<String, String> driverProperties() {
+        return driverProperties;
+    }
+
+    /** True when closing the pool must also shut the database down (H2 in memory kept open by its URL). */
+    public boolean shutsDownOnClose(String jdbcUrl) {
+        return this == H2 && jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+
+    private static String placeholders(List<String> columns) {
+        return String.join(", ", columns.stream().map(column -> ":" + column).toList());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tokenservice.persistence.internal;
+
+/**
+ * The statements of the token tables. Every value is a named parameter; the only text ever joined into a
+ * statement is one of the constant fragments here or in {@link TokenListSql}. Each runs unchanged on H2 and
+ * PostgreSQL. Not API.
+ */
+public final class TokenSql {
+    public static final String ACCESS_COLUMNS =
+            "digest, token_id, sealed, client_id, username, scope, issued_at, expires_at, family_id";
+    public static final String REFRESH_COLUMNS =
+            "digest, token_id, client_id, username, scope, issued_at, expires_at, family_id, used";
+    /** What the administration list may read: no digest, no sealed value. */
+    public static final String SUMMARY_COLUMNS = "token_id, client_id, username, scope, issued_at, expires_at";
+
+    public static final String INSERT_ACCESS = "INSERT INTO access_tokens (" + ACCESS_COLUMNS + ") VALUES "
+            + "(:digest, :tokenId, :sealed, :clientId, :username, :scope, :issuedAt, :expiresAt, :familyId)";
+    public static final String INSERT_REFRESH = "INSERT INTO refresh_tokens (" + REFRESH_COLUMNS + ") VALUES "
+            + "(:digest, :tokenId, :clientId, :username, :scope, :issuedAt, :expiresAt, :familyId, :used)";
+
+    /** How many of two digests are stored already, as a token of either kind. */
+    public static final String COUNT_STORED_DIGESTS =
+            "SELECT (SELECT COUNT(*) FROM access_tokens WHERE digest IN (:first, :second))"
+            + " + (SELECT COUNT(*) FROM refresh_tokens WHERE digest IN (:first, :second))";
+
+    public static final String FIND_LIVE_ACCESS = "SELECT " + ACCESS_COLUMNS
+            + " FROM access_tokens WHERE digest = :digest AND expires_at > :now";
+    public static final String FIND_LIVE_REFRESH = "SELECT " + REFRESH_COLUMNS
+            + " FROM refresh_tokens WHERE digest = :digest AND expires_at > :now";
+
+    /**
+     * The rotation's single atomic step (RFC 6749 §10.4): at most one caller changes the row, and its row count of
+     * 1 makes it the winner. Concurrent callers wait for the row lock, re-check {@code used} and get 0.
+     */
+    public static final String MARK_REFRESH_USED = "UPDATE refresh_tokens SET used = TRUE"
+            + " WHERE digest = :digest AND used = FALSE AND expires_at > :now";
+
+    public static final String DELETE_ACCESS = "DELETE FROM access_tokens WHERE digest = :digest";
+    public static final String DELETE_ACCESS_OF_FAMILY = "DELETE FROM access_tokens WHERE family_id = :familyId";
+    public static final String DELETE_REFRESH_OF_FAMILY = "DELETE FROM refresh_tokens WHERE family_id = :familyId";
+
+    /** Holder conditions: a holder without a user means the client's own tokens, {@code username IS NULL}. */
+    public static final String HOLDER_WITH_USER = "client_id = :clientId AND username = :username";
+    public static final String HOLDER_WITHOUT_USER = "client_id = :clientId AND username IS NULL";
+
+    /** Owner conditions: a side that is not set matches anything. */
+    public static final String OWNER_USER = "username = :username";
+    public static final String OWNER_CLIENT = "client_id = :clientId";
+
+    public static final String LATEST_ACCESS_OF_HOLDER = "SELECT " + ACCESS_COLUMNS
+            + " FROM access_tokens WHERE %s AND expires_at > :now"
+            + " ORDER BY issued_at DESC, token_id DESC FETCH FIRST 1 ROW ONLY";
+
+    /**
+     * One bounded batch of expired rows. The sub-select walks the expiry index and stops after {@code :limit}
+     * rows; {@code SKIP LOCKED} lets servers that share a database clean up side by side without waiting for each
+     * other.
+     */
+    public static final String DELETE_EXPIRED_ACCESS = "DELETE FROM access_tokens WHERE digest IN ("
+            + "SELECT digest FROM access_tokens WHERE expires_at <= :now"
+            + " FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED)";
+    public static final String DELETE_EXPIRED_REFRESH = "DELETE FROM refresh_tokens WHERE digest IN ("
+            + "SELECT digest FROM refresh_tokens WHERE expires_at <= :now"
+            + " FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED)";
+
+    private TokenSql() {
+    }
+
+    /** {@code DELETE FROM <table> WHERE <condition>} for one of the two token tables and a constant condition. */
+    public static String deleteWhere(TokenTable table, String condition) {
+        return "DELETE FROM " + table.sqlName() + " WHERE " + condition;
+    }
+
+    /** The two token tables. */
+    public enum TokenTable {
+        ACCESS("access_tokens"),
+        REFRESH("refresh_tokens");
+
+        private final String sqlName;
+
+        TokenTable(String sqlName) {
+            this.sqlName = sqlName;
+        }
+
+        public String sqlName() {
+            return sqlName;
+        }
+    }
+}
