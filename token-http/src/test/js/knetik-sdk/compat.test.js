@@ -11,7 +11,8 @@
  * fetched and deleted later).
  */
 
-const { test } = require('node:test');
+const { after, test } = require('node:test');
+const fs = require('node:fs');
 const assert = require('node:assert/strict');
 const KnetikCloud = require('@knetik/knetikcloud-sdk');
 
@@ -56,6 +57,14 @@ const issued = {
     johnMobile: null,
     johnWeb: [],
 };
+
+/** Every token value the server handed out, for run.sh to look for in the server log (it must find none). */
+const issuedValues = [];
+after(() => {
+    if (process.env.ISSUED_TOKENS_FILE) {
+        fs.writeFileSync(process.env.ISSUED_TOKENS_FILE, issuedValues.map((v) => `${v}\n`).join(''), { mode: 0o600 });
+    }
+});
 
 const TOKEN_VALUE = /^[A-Za-z0-9_-]{43}$/;
 const JOHN_WEB_TOKENS = 7;
@@ -154,6 +163,10 @@ function checkTokenResponse(info, { allowedScopes, refresh }) {
     const raw = response.body;
     assert.ok(Number.isInteger(raw.expires_in), 'on the wire, expires_in is a JSON integer');
     assert.equal(raw.token_type, 'bearer');
+    issuedValues.push(token.access_token);
+    if (typeof token.refresh_token === 'string') {
+        issuedValues.push(token.refresh_token);
+    }
     if (refresh) {
         assert.match(token.refresh_token, TOKEN_VALUE, 'refresh_token is present');
         assert.notEqual(token.refresh_token, token.access_token);
@@ -211,6 +224,11 @@ function checkPage({ page, raw }, { number, size, totalElements }) {
         assert.ok(item.token === null, 'on the wire, a listed token has "token": null');
     }
     return page;
+}
+
+/** An issued_at as the server writes it (epoch seconds, or an ISO-8601 string), in milliseconds. */
+function instant(value) {
+    return typeof value === 'number' ? value * 1000 : Date.parse(value);
 }
 
 function checkListItem(item) {
@@ -473,9 +491,8 @@ step('list ordered by several properties: client_id:ASC,issued_at:DESC and clien
     if (rawItems.length > 0 && rawItems[0].issued_at !== undefined) {
         for (let i = 1; i < rawItems.length; i++) {
             if (rawItems[i].client_id === rawItems[i - 1].client_id) {
-                assert.ok(String(rawItems[i].issued_at) <= String(rawItems[i - 1].issued_at)
-                    || Number(rawItems[i].issued_at) <= Number(rawItems[i - 1].issued_at),
-                    'within a client, newest first');
+                assert.ok(instant(rawItems[i].issued_at) <= instant(rawItems[i - 1].issued_at),
+                    `within ${rawItems[i].client_id}, newest first`);
             }
         }
     }

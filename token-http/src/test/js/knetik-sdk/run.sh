@@ -7,7 +7,8 @@
 # and a fresh sealing key; waits for GET /healthz; installs the SDK with `npm ci`; runs compat.test.js against
 # the server; stops the server by its PID. Exits non-zero when anything fails.
 #
-# Needs: java 17+, node 20+ with npm, curl. Optional: TOKEN_SERVER_JAR (another jar), JAVA_OPTS.
+# Needs: java 17+, node 20+ with npm, curl. Optional: TOKEN_SERVER_JAR (another jar), JAVA_OPTS,
+# KNETIK_SDK_SERVER_LOG (a file to copy the server log to).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,6 +49,9 @@ cleanup() {
     if [[ $status -ne 0 && -f "$work/server.log" ]]; then
         echo "--- server log (last 100 lines) ---" >&2
         tail -n 100 "$work/server.log" >&2
+    fi
+    if [[ -n "${KNETIK_SDK_SERVER_LOG:-}" && -f "$work/server.log" ]]; then
+        cp "$work/server.log" "$KNETIK_SDK_SERVER_LOG"
     fi
     rm -rf "$work"
     exit "$status"
@@ -142,11 +146,20 @@ fi
 
 cd "$here"
 npm ci --no-audit --no-fund --loglevel=error
+export ISSUED_TOKENS_FILE="$work/issued-tokens"
 node --test --test-reporter=spec compat.test.js
 
 if grep -qF -e "$ADMIN_CLIENT_SECRET" -e "$WEB_CLIENT_SECRET" -e "$USER_PASSWORD" -e "$SECOND_USER_PASSWORD" \
         "$work/server.log"; then
     echo "knetik-sdk: the server log shows a client secret or a password" >&2
+    exit 1
+fi
+if [[ ! -s "$ISSUED_TOKENS_FILE" ]]; then
+    echo "knetik-sdk: the test wrote no issued token values" >&2
+    exit 1
+fi
+if grep -qF -f "$ISSUED_TOKENS_FILE" "$work/server.log"; then
+    echo "knetik-sdk: the server log shows a token value" >&2
     exit 1
 fi
 echo "knetik-sdk: the published SDK works against the server"
