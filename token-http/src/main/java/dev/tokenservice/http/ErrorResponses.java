@@ -45,7 +45,7 @@ public final class ErrorResponses {
     /** A bearer-protected call without any bearer credentials (RFC 6750 §3.1: a challenge without an error code). */
     public ErrorReply bearerMissing() {
         return new ErrorReply(401, Map.of(WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\""),
-                new ErrorJson("invalid_token", "a bearer access token is required"));
+                new ErrorJson("unauthorized", "a bearer access token is required"));
     }
 
     /** A bearer token that is unknown, expired, revoked or whose holder is gone (RFC 6750 §3.1). */
