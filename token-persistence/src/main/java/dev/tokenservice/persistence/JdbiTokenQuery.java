@@ -6,6 +6,7 @@ import dev.tokenservice.core.model.TokenSummary;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.core.port.TokenQuery;
+import dev.tokenservice.persistence.internal.Dialect;
 import dev.tokenservice.persistence.internal.Millis;
 import dev.tokenservice.persistence.internal.Storage;
 import dev.tokenservice.persistence.internal.TokenListSql;
@@ -36,9 +37,9 @@ public final class JdbiTokenQuery implements TokenQuery {
     @Override
     public TokenPage list(TokenListQuery query) {
         Objects.requireNonNull(query, "query");
-        TokenListSql sql = TokenListSql.of(query);
         long now = Millis.of(clock.instant());
         return Storage.call("list tokens", () -> jdbi.withHandle(handle -> {
+            TokenListSql sql = TokenListSql.of(query, Dialect.of(handle));
             List<TokenSummary> content = filtered(handle.createQuery(sql.page()), query, now)
                     .bind("offset", query.offset())
                     .bind("size", query.size())

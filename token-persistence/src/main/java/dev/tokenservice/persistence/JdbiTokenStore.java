@@ -12,6 +12,7 @@ import dev.tokenservice.core.model.TokenOwner;
 import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.core.port.TokenStore;
+import dev.tokenservice.persistence.internal.Dialect;
 import dev.tokenservice.persistence.internal.Millis;
 import dev.tokenservice.persistence.internal.Storage;
 import dev.tokenservice.persistence.internal.TokenRows;
@@ -167,16 +168,19 @@ public final class JdbiTokenStore implements TokenStore {
         }
         long now = now();
         return Storage.call("delete expired tokens", () -> {
-            int deleted = deleteExpired(TokenSql.DELETE_EXPIRED_ACCESS, now, batchSize);
+            int deleted = deleteExpired(ACCESS, now, batchSize);
             if (deleted < batchSize) {
-                deleted += deleteExpired(TokenSql.DELETE_EXPIRED_REFRESH, now, batchSize - deleted);
+                deleted += deleteExpired(REFRESH, now, batchSize - deleted);
             }
             return deleted;
         });
     }
 
-    private int deleteExpired(String sql, long now, int limit) {
-        return jdbi.withHandle(handle -> handle.createUpdate(sql).bind("now", now).bind("limit", limit).execute());
+    private int deleteExpired(TokenTable table, long now, int limit) {
+        return jdbi.withHandle(handle -> handle.createUpdate(Dialect.of(handle).deleteExpired(table))
+                .bind("now", now)
+                .bind("limit", limit)
+                .execute());
     }
 
     private void insert(Handle handle, TokenPair tokens) {

@@ -12,38 +12,55 @@ import java.util.Objects;
  * whitelist in {@link #column(TokenSortProperty)}; filter values, the time and the paging are bound parameters
  * ({@code :now}, {@code :clientId}, {@code :username}, {@code :offset}, {@code :size}). Not API.
  *
+ * @param source  the {@code FROM} clause, as the dialect reads the table in this order
  * @param where   the {@code WHERE} clause: live tokens plus the query's filters
  * @param orderBy the {@code ORDER BY} clause of the query's effective order
+ * @param count   the statement counting the matches over all pages
  */
-public record TokenListSql(String where, String orderBy) {
+public record TokenListSql(String source, String where, String orderBy, String count) {
+    /** The default order, newest first, which the index {@code access_tokens_issued_idx} holds. */
+    static final List<SortOrder> DEFAULT_ORDER =
+            List.of(SortOrder.desc(TokenSortProperty.ISSUED_AT), SortOrder.asc(TokenSortProperty.TOKEN_ID));
+
+    private static final String LIVE = "expires_at > :now";
+
+    /**
+     * Without filters, live = all − expired: {@code COUNT(*)} of a whole table is kept by H2 and the expired rows
+     * are the few that cleanup has not reached yet, so neither count walks the live tokens.
+     */
+    private static final String COUNT_ALL_LIVE = "SELECT (SELECT COUNT(*) FROM access_tokens)"
+            + " - (SELECT COUNT(*) FROM access_tokens WHERE expires_at <= :now)";
 
     public TokenListSql {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(orderBy, "orderBy");
+        Objects.requireNonNull(count, "count");
     }
 
-    /** The statements for {@code query}. */
-    public static TokenListSql of(TokenListQuery query) {
+    /** The statements for {@code query} on a database of this {@code dialect}. */
+    public static TokenListSql of(TokenListQuery query, Dialect dialect) {
         List<String> conditions = new ArrayList<>(3);
-        conditions.add("expires_at > :now");
+        conditions.add(LIVE);
         query.client().ifPresent(client -> conditions.add("client_id = :clientId"));
         query.user().ifPresent(user -> conditions.add("username = :username"));
         List<String> order = new ArrayList<>();
         for (SortOrder sortOrder : query.effectiveOrder()) {
             order.add(column(sortOrder.property()) + direction(sortOrder));
         }
-        return new TokenListSql(String.join(" AND ", conditions), String.join(", ", order));
+        boolean unfiltered = conditions.size() == 1;
+        String where = String.join(" AND ", conditions);
+        String source = unfiltered && query.effectiveOrder().equals(DEFAULT_ORDER)
+                ? dialect.inDefaultListOrder("access_tokens")
+                : "access_tokens";
+        String count = unfiltered ? COUNT_ALL_LIVE : "SELECT COUNT(*) FROM access_tokens WHERE " + where;
+        return new TokenListSql(source, where, String.join(", ", order), count);
     }
 
     /** One page of summaries. */
     public String page() {
-        return "SELECT " + TokenSql.SUMMARY_COLUMNS + " FROM access_tokens WHERE " + where + " ORDER BY " + orderBy
+        return "SELECT " + TokenSql.SUMMARY_COLUMNS + " FROM " + source + " WHERE " + where + " ORDER BY " + orderBy
                 + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY";
-    }
-
-    /** The number of matching tokens over all pages. */
-    public String count() {
-        return "SELECT COUNT(*) FROM access_tokens WHERE " + where;
     }
 
     /** The whitelist: each sortable property and its fixed column. */

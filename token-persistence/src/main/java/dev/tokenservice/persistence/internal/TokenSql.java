@@ -51,18 +51,6 @@ public final class TokenSql {
             + " FROM access_tokens WHERE %s AND expires_at > :now"
             + " ORDER BY issued_at DESC, token_id DESC FETCH FIRST 1 ROW ONLY";
 
-    /**
-     * One bounded batch of expired rows. The sub-select walks the expiry index and stops after {@code :limit}
-     * rows; {@code SKIP LOCKED} lets servers that share a database clean up side by side without waiting for each
-     * other.
-     */
-    public static final String DELETE_EXPIRED_ACCESS = "DELETE FROM access_tokens WHERE digest IN ("
-            + "SELECT digest FROM access_tokens WHERE expires_at <= :now"
-            + " FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED)";
-    public static final String DELETE_EXPIRED_REFRESH = "DELETE FROM refresh_tokens WHERE digest IN ("
-            + "SELECT digest FROM refresh_tokens WHERE expires_at <= :now"
-            + " FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED)";
-
     private TokenSql() {
     }
 

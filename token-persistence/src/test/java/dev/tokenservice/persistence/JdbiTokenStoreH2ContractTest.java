@@ -1,0 +1,16 @@
+package dev.tokenservice.persistence;
+
+import dev.tokenservice.core.port.TokenStore;
+import dev.tokenservice.testkit.contract.TokenStoreContract;
+import java.time.Clock;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JdbiTokenStoreH2ContractTest extends TokenStoreContract {
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.h2();
+
+    @Override
+    protected TokenStore newStore(Clock clock) {
+        return new JdbiTokenStore(DATABASE.empty(), clock);
+    }
+}

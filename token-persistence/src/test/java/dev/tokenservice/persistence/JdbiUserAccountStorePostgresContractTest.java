@@ -1,0 +1,15 @@
+package dev.tokenservice.persistence;
+
+import dev.tokenservice.core.port.UserAccountStore;
+import dev.tokenservice.testkit.contract.UserDirectoryContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JdbiUserAccountStorePostgresContractTest extends UserDirectoryContract {
+    @RegisterExtension
+    static final TestDatabase DATABASE = TestDatabase.postgres();
+
+    @Override
+    protected UserAccountStore newAccountStore() {
+        return new JdbiUserAccountStore(DATABASE.empty());
+    }
+}
