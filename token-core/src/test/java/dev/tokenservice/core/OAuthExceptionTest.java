@@ -45,13 +45,23 @@ class OAuthExceptionTest {
     }
 
     @Test
-    void errorCodesWhenListedThenExactlyTheSixOfRfc6749Section52() {
+    void errorCodesWhenListedThenTheSixOfRfc6749Section52AndTemporarilyUnavailable() {
         OAuthError[] errors = OAuthError.values();
 
         Stream<String> codes = Stream.of(errors).map(OAuthError::code);
 
         assertThat(codes).containsExactlyInAnyOrder("invalid_request", "invalid_client", "invalid_grant",
-                "unauthorized_client", "unsupported_grant_type", "invalid_scope");
+                "unauthorized_client", "unsupported_grant_type", "invalid_scope", "temporarily_unavailable");
+    }
+
+    @Test
+    void temporarilyUnavailableWhenCalledThenCodeAndCauseKept() {
+        IllegalStateException cause = new IllegalStateException("connect timed out");
+
+        OAuthException exception = OAuthException.temporarilyUnavailable("the provider did not answer", cause);
+
+        assertThat(exception.error().code()).isEqualTo("temporarily_unavailable");
+        assertThat(exception.getCause()).isSameAs(cause);
     }
 
     @Test

@@ -82,4 +82,15 @@ class DelegatingSecretHasherTest {
 
         assertThat(verified).isTrue();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "$none$", "none", "pa ss+word"})
+    void verifyWhenNoneHashThenFalseForAnySecret(String secret) {
+        SecretHash none = SecretHash.NONE;
+
+        boolean verified = hasher.verify(secret, none);
+
+        assertThat(verified).isFalse();
+        assertThat(hasher.supports(none)).isFalse();
+    }
 }

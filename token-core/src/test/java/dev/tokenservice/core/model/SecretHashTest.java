@@ -31,4 +31,27 @@ class SecretHashTest {
 
         assertThat(scheme).isEqualTo("sha256");
     }
+
+    @Test
+    void isUsableWhenNoneThenFalse() {
+        SecretHash none = SecretHash.NONE;
+
+        assertThat(none.isUsable()).isFalse();
+        assertThat(none.scheme()).isEqualTo("none");
+    }
+
+    @Test
+    void isUsableWhenRealSchemeThenTrue() {
+        SecretHash hash = SecretHash.of("$sha256$aGFzaA");
+
+        assertThat(hash.isUsable()).isTrue();
+    }
+
+    @Test
+    void ofWhenNoneSpelledOutThenEqualsNone() {
+        SecretHash parsed = SecretHash.of("$none$");
+
+        assertThat(parsed).isEqualTo(SecretHash.NONE);
+        assertThat(parsed.isUsable()).isFalse();
+    }
 }

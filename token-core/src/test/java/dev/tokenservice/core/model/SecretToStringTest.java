@@ -55,6 +55,15 @@ class SecretToStringTest {
     }
 
     @Test
+    void toStringWhenThirdPartyTokenThenValueAndNonceHidden() {
+        ThirdPartyToken token = new ThirdPartyToken(SECRET, "nonce-" + SECRET);
+
+        String text = token.toString();
+
+        assertThat(text).doesNotContain(SECRET);
+    }
+
+    @Test
     void toStringWhenSecretHashThenOnlySchemePrinted() {
         SecretHash hash = SecretHash.of("$pbkdf2-sha256$i=1000,l=32$" + SECRET + "$" + SECRET);
 
