@@ -33,13 +33,25 @@ public final class ErrorResponses {
         this.json = Objects.requireNonNull(json, "json");
     }
 
-    /** A token endpoint error (RFC 6749 §5.2); always with the no-store headers. */
+    /**
+     * A token endpoint error (RFC 6749 §5.2); always with the no-store headers. {@code temporarily_unavailable} (an
+     * identity provider that did not answer) is {@code 503}: the request may succeed later as it is.
+     */
     public ErrorReply tokenError(OAuthException exception, boolean basicAttempted) {
         boolean invalidClient = exception.error() == OAuthError.INVALID_CLIENT;
         Map<String, String> headers = invalidClient && basicAttempted
                 ? Map.of(WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"")
                 : Map.of();
-        return new ErrorReply(invalidClient ? 401 : 400, headers, ErrorJson.from(exception)).withNoStore();
+        int status = switch (exception.error()) {
+            case INVALID_CLIENT -> 401;
+            case TEMPORARILY_UNAVAILABLE -> 503;
+            default -> 400;
+        };
+        if (exception.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
+            LOG.warn("token request answered temporarily_unavailable: {} ({})", exception.description(),
+                    rootCause(exception));
+        }
+        return new ErrorReply(status, headers, ErrorJson.from(exception)).withNoStore();
     }
 
     /** A bearer-protected call without any bearer credentials (RFC 6750 §3.1: a challenge without an error code). */
@@ -121,6 +133,15 @@ public final class ErrorResponses {
         String challenge = "Bearer realm=\"" + realm + "\", error=\"" + code + "\", error_description=\""
                 + quoted(description) + "\"";
         return new ErrorReply(status, Map.of(WWW_AUTHENTICATE, challenge), new ErrorJson(code, description));
+    }
+
+    /** The innermost cause, as {@code Type: message}: one log line, no stack. */
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** RFC 9110 §5.6.4 quoted-string content; descriptions are printable ASCII already. */

@@ -13,7 +13,8 @@ class ErrorResponsesTest {
     private final ErrorResponses errors = new ErrorResponses("token-service", new JsonWriter(JsonMappers.create()));
 
     @ParameterizedTest
-    @EnumSource(value = OAuthError.class, names = "INVALID_CLIENT", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = OAuthError.class, names = {"INVALID_CLIENT", "TEMPORARILY_UNAVAILABLE"},
+            mode = EnumSource.Mode.EXCLUDE)
     void tokenErrorWhenNotInvalidClientThen400WithNoStore(OAuthError error) {
         ErrorReply reply = errors.tokenError(new OAuthException(error, "why"), true);
 
@@ -21,6 +22,16 @@ class ErrorResponsesTest {
         assertThat(reply.body().error()).isEqualTo(error.code());
         assertThat(reply.headers()).containsEntry("Cache-Control", "no-store").containsEntry("Pragma", "no-cache")
                 .doesNotContainKey("WWW-Authenticate");
+    }
+
+    @Test
+    void tokenErrorWhenTemporarilyUnavailableThen503WithNoStore() {
+        ErrorReply reply = errors.tokenError(OAuthException.temporarilyUnavailable("google did not answer in time",
+                new java.net.http.HttpTimeoutException("request timed out")), false);
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.body().error()).isEqualTo("temporarily_unavailable");
+        assertThat(reply.headers()).containsEntry("Cache-Control", "no-store").doesNotContainKey("WWW-Authenticate");
     }
 
     @Test

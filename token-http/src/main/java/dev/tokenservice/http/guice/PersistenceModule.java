@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.tokenservice.core.auth.StoredUserDirectory;
+import dev.tokenservice.core.port.AccountLinkStore;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.TokenQuery;
@@ -11,6 +12,7 @@ import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.UserAccountStore;
 import dev.tokenservice.core.port.UserDirectory;
 import dev.tokenservice.persistence.Database;
+import dev.tokenservice.persistence.JdbiAccountLinkStore;
 import dev.tokenservice.persistence.JdbiClientStore;
 import dev.tokenservice.persistence.JdbiTokenQuery;
 import dev.tokenservice.persistence.JdbiTokenStore;
@@ -22,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Puts the storage ports on a database through the JDBI adapters.
  *
- * <p>Provides: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore}, {@link UserAccountStore}, and
+ * <p>Provides: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore}, {@link UserAccountStore},
+ * {@link AccountLinkStore}, and
  * {@link UserDirectory} (a {@link StoredUserDirectory} over the accounts). Requires: {@link Clock} and
  * {@code @UserPasswords SecretHasher} (both from {@link TokenCoreModule}). The {@link Database} is opened, migrated and
  * closed by whoever creates this module; the module only reads its {@link Jdbi}.
@@ -68,6 +71,12 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     UserAccountStore userAccountStore(Jdbi jdbi) {
         return new JdbiUserAccountStore(jdbi);
+    }
+
+    @Provides
+    @Singleton
+    AccountLinkStore accountLinkStore(Jdbi jdbi) {
+        return new JdbiAccountLinkStore(jdbi);
     }
 
     @Provides

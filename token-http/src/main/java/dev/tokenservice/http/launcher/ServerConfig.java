@@ -1,6 +1,7 @@
 package dev.tokenservice.http.launcher;
 
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
+import dev.tokenservice.http.social.SocialSettings;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import java.util.UUID;
  * @param bootstrapFile    {@code TOKEN_BOOTSTRAP_FILE}: clients and users to create or update; {@code null} for none
  * @param dataDir          {@code TOKEN_DATA_DIR}: the data folder (default {@code ./data})
  * @param cleanupInterval  {@code TOKEN_CLEANUP_INTERVAL} in seconds (default 300): how often expired tokens go
+ * @param social           the identity providers of the social grants ({@code TOKEN_GOOGLE_*}, {@code TOKEN_FACEBOOK_*},
+ *                         {@code TOKEN_OIDC_*}, {@code TOKEN_PROVIDER_TIMEOUT}; see {@link SocialConfig})
  */
 public record ServerConfig(
         String host,
@@ -42,7 +45,8 @@ public record ServerConfig(
         Duration refreshTokenTtl,
         Path bootstrapFile,
         Path dataDir,
-        Duration cleanupInterval) {
+        Duration cleanupInterval,
+        SocialSettings social) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -56,6 +60,7 @@ public record ServerConfig(
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
+        Objects.requireNonNull(social, "social");
     }
 
     /** Reads the process's environment and system properties. */
@@ -82,7 +87,8 @@ public record ServerConfig(
                 Duration.ofSeconds(settings.positive("TOKEN_REFRESH_TTL", 2_592_000)),
                 settings.text("TOKEN_BOOTSTRAP_FILE").map(Path::of).orElse(null),
                 Path.of(settings.text("TOKEN_DATA_DIR").orElse("data")),
-                Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)));
+                Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)),
+                SocialConfig.read(settings::text));
     }
 
     /**
@@ -93,37 +99,43 @@ public record ServerConfig(
         DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
         return new ServerConfig("127.0.0.1", 0, memory.url(), memory.user(), memory.password(), null,
                 AesGcmTokenSealer.newBase64Key(), Duration.ofHours(1), Duration.ofDays(30), null, Path.of("data"),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), SocialSettings.NONE);
     }
 
     /** This configuration with another {@code TOKEN_SEALING_KEY} ({@link #SEALING_OFF} switches sealing off). */
     public ServerConfig withSealingKey(String key) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, key, accessTokenTtl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval);
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, social);
     }
 
     /** This configuration with another access-token lifetime. */
     public ServerConfig withAccessTokenTtl(Duration ttl) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey, ttl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval);
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, social);
     }
 
     /** This configuration with another data folder. */
     public ServerConfig withDataDir(Path folder) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval);
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, social);
     }
 
     /** This configuration with a database URL; {@code null} for the H2 file in the data folder. */
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval);
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, social);
     }
 
     /** This configuration with a bootstrap file. */
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval);
+                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, social);
+    }
+
+    /** This configuration with other identity providers for the social grants. */
+    public ServerConfig withSocial(SocialSettings value) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, value);
     }
 
     public Optional<String> database() {
@@ -145,7 +157,7 @@ public record ServerConfig(
         return "ServerConfig[host=" + host + ", port=" + port + ", database=" + (databaseUrl == null ? "H2 file" : "set")
                 + ", sealing=" + (sealingKey == null ? "key file" : SEALING_OFF.equals(sealingKey) ? "off" : "configured key")
                 + ", access_ttl=" + accessTokenTtl.getSeconds() + "s, refresh_ttl=" + refreshTokenTtl.getSeconds()
-                + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir + "]";
+                + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir + ", social grants=" + social.grantTypes() + "]";
     }
 
     /** Looks a setting up: the system property first, then the environment variable; blank means unset. */

@@ -7,6 +7,7 @@ import com.google.inject.Stage;
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.TokenLifetimes;
+import dev.tokenservice.core.port.AccountLinkStore;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.TokenSealer;
@@ -20,6 +21,7 @@ import dev.tokenservice.http.guice.GeneratedSecrets;
 import dev.tokenservice.http.guice.HttpModule;
 import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.ServerModule;
+import dev.tokenservice.http.guice.SocialGrantsModule;
 import dev.tokenservice.http.guice.TokenCoreModule;
 import dev.tokenservice.http.guice.UserPasswords;
 import dev.tokenservice.persistence.Database;
@@ -81,7 +83,8 @@ public final class TokenServer implements AutoCloseable {
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
                 new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(), new PersistenceModule(database),
-                new HttpModule(), new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())));
+                new HttpModule(), new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())),
+                new SocialGrantsModule(config.social()));
         provisionClients(config, injector, console);
         JettyServer jetty;
         try {
@@ -94,8 +97,8 @@ public final class TokenServer implements AutoCloseable {
         ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
                 config.cleanupInterval());
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
-        LOG.info("token server listening on {} (issuer {}, sealing {})", baseUri, config.issuerFor(jetty.port()),
-                sealer.isEnabled() ? "on" : "off");
+        LOG.info("token server listening on {} (issuer {}, sealing {}, social grants {})", baseUri,
+                config.issuerFor(jetty.port()), sealer.isEnabled() ? "on" : "off", config.social().grantTypes());
         return new TokenServer(database, jetty, cleanup, injector, baseUri);
     }
 
@@ -143,6 +146,11 @@ public final class TokenServer implements AutoCloseable {
     /** The stored user accounts, for tools and test fixtures that register their own. */
     public UserAccountStore users() {
         return injector.getInstance(UserAccountStore.class);
+    }
+
+    /** The links from accounts at identity providers to local users (social grants). */
+    public AccountLinkStore accountLinks() {
+        return injector.getInstance(AccountLinkStore.class);
     }
 
     /** The assembled core the server runs on. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenservice.core.crypto.Pbkdf2SecretHasher;
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
+import dev.tokenservice.core.model.AccountLink;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
@@ -26,8 +27,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -156,6 +159,16 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
     public void registerUser(String username, String password, Authority... authorities) {
         running().users().save(new UserAccount(Username.of(username), FAST_PASSWORDS.hash(password),
                 Arrays.stream(authorities).collect(Collectors.toSet())));
+    }
+
+    /** The stored user {@code username}, e.g. one a social grant created at a first sign-in; empty when there is none. */
+    public Optional<UserAccount> findUser(String username) {
+        return running().users().findByUsername(Username.of(username));
+    }
+
+    /** The links from accounts at identity providers to the local user {@code username} (social grants). */
+    public List<AccountLink> accountLinks(String username) {
+        return running().accountLinks().findByUsername(Username.of(username));
     }
 
     /** An access token from the client credentials grant, fetched over HTTP. */
