@@ -1,6 +1,6 @@
 package dev.tokenservice.core;
 
-/** The error codes of a token endpoint response (RFC 6749 §5.2, and §4.1.2.1 for {@link #TEMPORARILY_UNAVAILABLE}). */
+/** The error codes of a token endpoint response (RFC 6749 §5.2; §4.1.2.1 for {@link #TEMPORARILY_UNAVAILABLE}). */
 public enum OAuthError {
     INVALID_REQUEST("invalid_request"),
     INVALID_CLIENT("invalid_client"),

@@ -25,7 +25,9 @@ class AccountLinkingPolicyTest {
         ExternalSubject external = ExternalSubject.of("oidc:acme", "a5f3-77");
         AccountLinkingPolicy policy = AccountLinkingPolicy.createUsersOnFirstSignIn();
 
-        assertThat(policy.usernameFor(external)).isEqualTo(policy.usernameFor(ExternalSubject.of("oidc:acme", "a5f3-77")));
+        Username again = policy.usernameFor(ExternalSubject.of("oidc:acme", "a5f3-77"));
+
+        assertThat(policy.usernameFor(external)).isEqualTo(again);
     }
 
     @Test

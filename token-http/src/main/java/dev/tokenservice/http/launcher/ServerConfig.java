@@ -30,8 +30,9 @@ import java.util.UUID;
  * @param bootstrapFile    {@code TOKEN_BOOTSTRAP_FILE}: clients and users to create or update; {@code null} for none
  * @param dataDir          {@code TOKEN_DATA_DIR}: the data folder (default {@code ./data})
  * @param cleanupInterval  {@code TOKEN_CLEANUP_INTERVAL} in seconds (default 300): how often expired tokens go
- * @param social           the identity providers of the social grants ({@code TOKEN_GOOGLE_*}, {@code TOKEN_FACEBOOK_*},
- *                         {@code TOKEN_OIDC_*}, {@code TOKEN_PROVIDER_TIMEOUT}; see {@link SocialConfig})
+ * @param social           the identity providers of the social grants ({@code TOKEN_GOOGLE_*},
+ *                         {@code TOKEN_FACEBOOK_*}, {@code TOKEN_OIDC_*}, {@code TOKEN_PROVIDER_TIMEOUT}; see
+ *                         {@link SocialConfig})
  */
 public record ServerConfig(
         String host,
@@ -157,7 +158,8 @@ public record ServerConfig(
         return "ServerConfig[host=" + host + ", port=" + port + ", database=" + (databaseUrl == null ? "H2 file" : "set")
                 + ", sealing=" + (sealingKey == null ? "key file" : SEALING_OFF.equals(sealingKey) ? "off" : "configured key")
                 + ", access_ttl=" + accessTokenTtl.getSeconds() + "s, refresh_ttl=" + refreshTokenTtl.getSeconds()
-                + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir + ", social grants=" + social.grantTypes() + "]";
+                + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir + ", social grants=" + social.grantTypes()
+                + "]";
     }
 
     /** Looks a setting up: the system property first, then the environment variable; blank means unset. */

@@ -92,7 +92,8 @@ final class JwksCache {
         Instant now = clock.instant();
         if (lastAttempt != null && now.isBefore(lastAttempt.plus(minRefreshInterval))) {
             if (current == null) {
-                throw ThirdPartyTokenException.unavailable(provider + " signing keys are not available yet", null);
+                throw ThirdPartyTokenException.unavailable(
+                        provider + " did not serve its signing keys; try again later", null);
             }
             return current;
         }
