@@ -44,6 +44,11 @@ public final class OAuthException extends RuntimeException {
         return new OAuthException(OAuthError.INVALID_SCOPE, description);
     }
 
+    /** Something the server depends on did not answer in time; {@code cause} is for the logs only. */
+    public static OAuthException temporarilyUnavailable(String description, Throwable cause) {
+        return new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE, description, cause);
+    }
+
     public OAuthError error() {
         return error;
     }

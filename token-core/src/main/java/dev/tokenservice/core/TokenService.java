@@ -119,13 +119,18 @@ public final class TokenService {
 
     /**
      * Verifies a bearer access token (RFC 6750) and returns who it speaks for, with the authorities of its user (or,
-     * for a client-only token, of its client) as they are now; empty when the token is not live or its holder is gone.
+     * for a client-only token, of its client) as they are now; empty when the token is not live, or when its client or
+     * its user no longer exists.
      */
     public Optional<TokenPrincipal> verifyAccessToken(TokenValue token) {
         return tokens.findAccessToken(TokenDigest.of(token)).flatMap(access -> {
+            Optional<Client> client = clients.findById(access.clientId());
+            if (client.isEmpty()) {
+                return Optional.empty();
+            }
             Optional<Set<Authority>> authorities = access.user().isPresent()
                     ? users.findByUsername(access.username()).map(ResourceOwner::authorities)
-                    : clients.findById(access.clientId()).map(Client::authorities);
+                    : Optional.of(client.get().authorities());
             return authorities.map(held -> new TokenPrincipal(access.summary(), held));
         });
     }

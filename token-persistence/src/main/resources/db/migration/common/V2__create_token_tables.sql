@@ -26,9 +26,6 @@ CREATE INDEX access_tokens_expires_idx ON access_tokens (expires_at);
 CREATE INDEX access_tokens_family_idx ON access_tokens (family_id);
 -- The administration list's default order: newest first, token id as tie-breaker.
 CREATE INDEX access_tokens_issued_idx ON access_tokens (issued_at DESC, token_id ASC);
--- The administration list ordered by token id; with the indexes above, every sortable property leads an index, so a
--- page never needs a sort of every live token.
-CREATE INDEX access_tokens_token_id_idx ON access_tokens (token_id);
 
 CREATE TABLE refresh_tokens (
     digest        VARCHAR(64)   NOT NULL,

@@ -29,7 +29,7 @@ final class TestDatabase implements ExecutionCondition, BeforeAllCallback, After
     static final String PASSWORD_VARIABLE = "TOKEN_TEST_POSTGRES_PASSWORD";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final List<String> TABLES = List.of("access_tokens", "refresh_tokens", "clients", "users");
+    private static final List<String> TABLES = List.of("access_tokens", "refresh_tokens", "clients", "users", "account_links");
 
     private final boolean postgres;
     private Database database;

@@ -1,6 +1,7 @@
 package dev.tokenservice.testkit;
 
 import dev.tokenservice.core.TokenServices;
+import dev.tokenservice.core.auth.AccountLinker;
 import dev.tokenservice.core.auth.StoredUserDirectory;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.UserAccount;
@@ -19,6 +20,7 @@ public final class InMemoryPorts {
     private final InMemoryUserAccountStore accounts = new InMemoryUserAccountStore();
     private final UserDirectory users = new StoredUserDirectory(accounts, TestHashers.fast());
     private final RecordingEventListener events = new RecordingEventListener();
+    private final InMemoryAccountLinkStore accountLinks = new InMemoryAccountLinkStore();
 
     /** Registers clients; returns this. */
     public InMemoryPorts with(Client... toAdd) {
@@ -76,6 +78,15 @@ public final class InMemoryPorts {
 
     public UserDirectory users() {
         return users;
+    }
+
+    public InMemoryAccountLinkStore accountLinks() {
+        return accountLinks;
+    }
+
+    /** A linker of external accounts over these fakes, creating users in {@link #accounts()}. */
+    public AccountLinker accountLinker() {
+        return new AccountLinker(accountLinks, accounts, clock, events);
     }
 
     public RecordingEventListener events() {

@@ -35,6 +35,11 @@ public final class RecordingEventListener implements TokenEventListener {
         events.add(event);
     }
 
+    @Override
+    public void accountLinked(AccountLinked event) {
+        events.add(event);
+    }
+
     /** Every event heard so far, oldest first. */
     public List<Object> events() {
         return List.copyOf(events);

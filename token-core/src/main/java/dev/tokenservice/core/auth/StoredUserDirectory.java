@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link UserDirectory} over stored accounts with hashed passwords. An unknown user costs one hash check against
- * a dummy hash made by the same hasher, so timing does not reveal which usernames exist. Thread-safe.
+ * A {@link UserDirectory} over stored accounts with hashed passwords. An unknown user, and a user without a password
+ * ({@link SecretHash#NONE}), cost one hash check against a dummy hash made by the same hasher, so timing does not
+ * reveal which usernames exist or which accounts have no password; neither ever authenticates. Thread-safe.
  */
 public final class StoredUserDirectory implements UserDirectory {
     private final UserAccountStore accounts;
@@ -29,7 +30,7 @@ public final class StoredUserDirectory implements UserDirectory {
 
     @Override
     public Optional<ResourceOwner> authenticate(Username username, Password password) {
-        Optional<UserAccount> account = accounts.findByUsername(username);
+        Optional<UserAccount> account = accounts.findByUsername(username).filter(UserAccount::hasPassword);
         SecretHash expected = account.map(UserAccount::passwordHash).orElse(dummyHash);
         boolean matches = hasher.verify(password.value(), expected);
         return matches ? account.map(UserAccount::owner) : Optional.empty();

@@ -34,7 +34,9 @@ public final class PasswordGrantStrategy implements GrantStrategy {
 
     @Override
     public Grant grant(Client client, TokenRequest request) {
+        // A blank username names nobody (and is no valid Username): a malformed request, not a failed login.
         String username = request.parameter(TokenRequest.USERNAME)
+                .filter(name -> !name.isBlank())
                 .orElseThrow(() -> OAuthException.invalidRequest("username is required"));
         String password = request.parameter(TokenRequest.PASSWORD)
                 .orElseThrow(() -> OAuthException.invalidRequest("password is required"));

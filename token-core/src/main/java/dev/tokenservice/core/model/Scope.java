@@ -1,5 +1,6 @@
 package dev.tokenservice.core.model;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
@@ -33,7 +34,8 @@ public record Scope(Set<String> tokens) {
         if (!text.equals(text.strip()) || text.contains("  ")) {
             throw new IllegalArgumentException("scope tokens must be separated by single spaces");
         }
-        return new Scope(Set.of(text.split(" ")).stream().collect(Collectors.toUnmodifiableSet()));
+        // A repeated token is legal in the grammar and means nothing more: keep it once.
+        return new Scope(Arrays.stream(text.split(" ")).collect(Collectors.toUnmodifiableSet()));
     }
 
     public static Scope of(String... tokens) {

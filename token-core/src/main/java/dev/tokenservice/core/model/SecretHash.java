@@ -7,6 +7,12 @@ import java.util.Objects;
  * {@code $sha256$<hash>}: the scheme travels with the hash so that stored secrets survive a change of default.
  */
 public record SecretHash(String value) {
+    /**
+     * The hash of no secret: scheme {@code none}, which no hasher supports, so no presented secret ever verifies
+     * against it. Users created at their first sign-in through an identity provider have it as their password hash.
+     */
+    public static final SecretHash NONE = new SecretHash("$none$");
+
     public SecretHash {
         Objects.requireNonNull(value, "value");
         if (!value.startsWith("$")) {
@@ -16,6 +22,11 @@ public record SecretHash(String value) {
 
     public static SecretHash of(String value) {
         return new SecretHash(value);
+    }
+
+    /** False for {@link #NONE}: nothing can be verified against it. */
+    public boolean isUsable() {
+        return !NONE.equals(this);
     }
 
     /** The scheme name, e.g. {@code pbkdf2-sha256}. */

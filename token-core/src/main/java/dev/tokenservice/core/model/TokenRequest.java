@@ -22,7 +22,10 @@ public record TokenRequest(GrantType grantType, ClientAuthentication client, Map
         parameters = Map.copyOf(parameters);
     }
 
-    /** The parameter's value, empty when absent or blank. */
+    /**
+     * The parameter's value, empty when absent or empty: "parameters sent without a value MUST be treated as if they
+     * were omitted" (RFC 6749 §3.1). A value of spaces is a value; each grant decides whether it is acceptable.
+     */
     public Optional<String> parameter(String name) {
         String value = parameters.get(name);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);

@@ -41,7 +41,8 @@ public final class ScopePolicy {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        if (!Scope.isValid(text.get())) {
+        // RFC 6749 §3.3: scope = scope-token *( SP scope-token ). Whitespace alone is malformed, not an empty request.
+        if (text.get().isBlank() || !Scope.isValid(text.get())) {
             throw OAuthException.invalidScope("scope must be space-separated tokens of printable ASCII");
         }
         return Optional.of(Scope.parse(text.get()));

@@ -1,6 +1,7 @@
 package dev.tokenservice.core.port;
 
 import dev.tokenservice.core.model.ClientId;
+import dev.tokenservice.core.model.ExternalSubject;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.TokenSummary;
@@ -36,6 +37,9 @@ public interface TokenEventListener {
     /** A client or a resource owner presented wrong or unknown credentials. {@code name} is the claimed id. */
     record AuthenticationFailed(Party party, String name) { }
 
+    /** An account at an identity provider signed in for the first time and was linked to a new local user. */
+    record AccountLinked(ExternalSubject external, Username username) { }
+
     default void issued(Issued event) { }
 
     default void refreshed(Refreshed event) { }
@@ -45,4 +49,6 @@ public interface TokenEventListener {
     default void reuseDetected(ReuseDetected event) { }
 
     default void authenticationFailed(AuthenticationFailed event) { }
+
+    default void accountLinked(AccountLinked event) { }
 }

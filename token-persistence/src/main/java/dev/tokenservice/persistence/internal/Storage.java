@@ -1,6 +1,7 @@
 package dev.tokenservice.persistence.internal;
 
 import dev.tokenservice.core.port.StorageException;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 
@@ -9,6 +10,8 @@ import org.jdbi.v3.core.JdbiException;
  * JDBI or SQL type crosses a port. Messages name the operation, never a value. Not API.
  */
 public final class Storage {
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private Storage() {
     }
 
@@ -19,6 +22,19 @@ public final class Storage {
         } catch (JdbiException e) {
             throw new StorageException("could not " + operation, e);
         }
+    }
+
+    /**
+     * True when {@code failure} is a violation of a primary key or unique constraint (SQLSTATE {@code 23505} on both
+     * H2 and PostgreSQL): the row was there already.
+     */
+    public static boolean isUniqueViolation(JdbiException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs the call; a JDBI failure becomes a {@link StorageException} saying what could not be done. */

@@ -110,4 +110,25 @@ public abstract class UserDirectoryContract {
 
         assertThat(directory.authenticate(Username.of("jane"), Password.of("pw"))).isEmpty();
     }
+
+    @Test
+    void findByUsernameWhenSavedWithoutPasswordThenReturnsEqualAccount() {
+        UserAccount linked = UserAccount.withoutPassword(Username.of("google:110169484474386276334"),
+                Set.of(Authority.of("X")));
+
+        accounts.save(linked);
+
+        assertThat(accounts.findByUsername(linked.username())).contains(linked);
+        assertThat(directory.findByUsername(linked.username())).contains(linked.owner());
+    }
+
+    @Test
+    void authenticateWhenAccountHasNoPasswordThenEmptyWhateverIsPresented() {
+        accounts.save(UserAccount.withoutPassword(Username.of("google:1"), Set.of()));
+
+        for (String presented : new String[] {"", " ", "$none$", "none", "password"}) {
+            assertThat(directory.authenticate(Username.of("google:1"), Password.of(presented)))
+                    .as("password %s", presented).isEmpty();
+        }
+    }
 }

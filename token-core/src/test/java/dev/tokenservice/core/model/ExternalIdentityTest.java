@@ -1,0 +1,76 @@
+package dev.tokenservice.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExternalIdentityTest {
+
+    @Test
+    void ofWhenProviderAndSubjectThenNoEmailNorName() {
+        ExternalIdentity identity = ExternalIdentity.of("google", "110169484474386276334");
+
+        assertThat(identity.provider()).isEqualTo("google");
+        assertThat(identity.subject().subject()).isEqualTo("110169484474386276334");
+        assertThat(identity.email()).isEmpty();
+        assertThat(identity.name()).isEmpty();
+    }
+
+    @Test
+    void constructorWhenBlankEmailAndNameThenAbsent() {
+        ExternalIdentity identity = new ExternalIdentity(ExternalSubject.of("facebook", "10"), " ", "");
+
+        assertThat(identity.email()).isEmpty();
+        assertThat(identity.name()).isEmpty();
+    }
+
+    @Test
+    void constructorWhenEmailAndNameThenKept() {
+        ExternalIdentity identity = new ExternalIdentity(ExternalSubject.of("facebook", "10"), "jane@example.com",
+                "Jane Doe");
+
+        assertThat(identity.email()).contains("jane@example.com");
+        assertThat(identity.name()).contains("Jane Doe");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "go ogle", "goo\tgle"})
+    void externalSubjectWhenProviderMalformedThenIllegalArgument(String provider) {
+        assertThatIllegalArgumentException().isThrownBy(() -> ExternalSubject.of(provider, "1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "a\nb", "a\u007fb"})
+    void externalSubjectWhenSubjectMalformedThenIllegalArgument(String subject) {
+        assertThatIllegalArgumentException().isThrownBy(() -> ExternalSubject.of("google", subject));
+    }
+
+    @Test
+    void externalSubjectWhenSubjectLongerThan255ThenIllegalArgument() {
+        String subject = "x".repeat(256);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ExternalSubject.of("google", subject));
+    }
+
+    @Test
+    void externalSubjectWhenSubjectOf255ThenAccepted() {
+        String subject = "x".repeat(255);
+
+        assertThat(ExternalSubject.of("oidc:acme", subject).subject()).hasSize(255);
+    }
+
+    @Test
+    void thirdPartyTokenWhenEmptyNonceThenNoNonce() {
+        ThirdPartyToken token = new ThirdPartyToken("eyJ...", "");
+
+        assertThat(token.expectedNonce()).isEmpty();
+    }
+
+    @Test
+    void thirdPartyTokenWhenEmptyValueThenIllegalArgument() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ThirdPartyToken.of(""));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tokenservice.http;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own errors (a malformed request line, an ambiguous URI, headers too large, a failure outside the servlets)
+ * in the same JSON shape as every other error, through {@link ErrorResponses}: no HTML, no stack trace, no server
+ * version. Thread-safe.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+    private final ErrorResponses errors;
+    private final JsonWriter json;
+
+    public JsonErrorHandler(ErrorResponses errors, JsonWriter json) {
+        this.errors = Objects.requireNonNull(errors, "errors");
+        this.json = Objects.requireNonNull(json, "json");
+        setShowStacks(false);
+        setShowCauses(false);
+        setShowOrigin(false);
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+            Callback callback) throws IOException {
+        ErrorReply reply = code >= 500 && cause != null ? errors.serverError(cause) : errors.forStatus(code);
+        response.setStatus(reply.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        reply.headers().forEach(headers::put);
+        headers.put(HttpHeader.CONTENT_TYPE, MediaTypes.JSON);
+        response.write(true, ByteBuffer.wrap(json.bytes(reply.body())), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, MediaTypes.JSON);
+        try {
+            return ByteBuffer.wrap(json.bytes(errors.forStatus(status).body()));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tokenservice.http;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The catch-all: anything an endpoint did not expect (a storage failure, a bug) becomes {@code 500 server_error},
+ * logged with an incident id, and never a stack trace on the wire. I/O failures (a caller that went away) are left
+ * to the container. Thread-safe.
+ */
+public final class ServerErrorFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ErrorResponses errors;
+
+    public ServerErrorFilter(ErrorResponses errors) {
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            ErrorReply reply = errors.serverError(e);
+            boolean tokenEndpoint = request.getServletPath().endsWith("/token");
+            errors.write(response, tokenEndpoint ? reply.withNoStore() : reply);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tokenservice.http.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Key;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.tokenservice.core.TokenAdministration;
+import dev.tokenservice.core.TokenService;
+import dev.tokenservice.http.ErrorResponses;
+import dev.tokenservice.http.HealthCheck;
+import dev.tokenservice.http.HealthServlet;
+import dev.tokenservice.http.HttpApplication;
+import dev.tokenservice.http.JsonWriter;
+import dev.tokenservice.http.TokenAdminServlet;
+import dev.tokenservice.http.TokenEndpointServlet;
+import dev.tokenservice.http.json.JsonMappers;
+
+/**
+ * Wires the HTTP adapter.
+ *
+ * <p>Provides: {@link HttpApplication} (the servlets on a context, ready for Jetty), the servlets,
+ * {@link ErrorResponses} and {@link JsonWriter}. Requires: {@link TokenService} and {@link TokenAdministration}
+ * (from {@link TokenCoreModule}). Defaults that embedders override with {@code OptionalBinder.setBinding()}:
+ * {@code @Realm String} ({@code token-service}) and {@link HealthCheck} (always up).
+ */
+public final class HttpModule extends AbstractModule {
+    /** The realm of the server's challenges unless one is bound. */
+    public static final String DEFAULT_REALM = "token-service";
+
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), Key.get(String.class, Realm.class)).setDefault()
+                .toInstance(DEFAULT_REALM);
+        OptionalBinder.newOptionalBinder(binder(), HealthCheck.class).setDefault().toInstance(HealthCheck.ALWAYS_UP);
+    }
+
+    @Provides
+    @Singleton
+    JsonWriter jsonWriter() {
+        return new JsonWriter(JsonMappers.create());
+    }
+
+    @Provides
+    @Singleton
+    ErrorResponses errorResponses(@Realm String realm, JsonWriter json) {
+        return new ErrorResponses(realm, json);
+    }
+
+    @Provides
+    @Singleton
+    TokenEndpointServlet tokenEndpoint(TokenService tokens, ErrorResponses errors, JsonWriter json) {
+        return new TokenEndpointServlet(tokens, errors, json);
+    }
+
+    @Provides
+    @Singleton
+    TokenAdminServlet administration(TokenService tokens, TokenAdministration administration, ErrorResponses errors,
+            JsonWriter json) {
+        return new TokenAdminServlet(tokens, administration, errors, json);
+    }
+
+    @Provides
+    @Singleton
+    HealthServlet health(HealthCheck check, ErrorResponses errors, JsonWriter json) {
+        return new HealthServlet(check, errors, json);
+    }
+
+    @Provides
+    @Singleton
+    HttpApplication application(TokenEndpointServlet tokenEndpoint, TokenAdminServlet administration,
+            HealthServlet health, ErrorResponses errors, JsonWriter json) {
+        return new HttpApplication(tokenEndpoint, administration, health, errors, json);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tokenservice.http.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.tokenservice.core.auth.StoredUserDirectory;
+import dev.tokenservice.core.port.AccountLinkStore;
+import dev.tokenservice.core.port.ClientStore;
+import dev.tokenservice.core.port.SecretHasher;
+import dev.tokenservice.core.port.TokenQuery;
+import dev.tokenservice.core.port.TokenStore;
+import dev.tokenservice.core.port.UserAccountStore;
+import dev.tokenservice.core.port.UserDirectory;
+import dev.tokenservice.persistence.Database;
+import dev.tokenservice.persistence.JdbiAccountLinkStore;
+import dev.tokenservice.persistence.JdbiClientStore;
+import dev.tokenservice.persistence.JdbiTokenQuery;
+import dev.tokenservice.persistence.JdbiTokenStore;
+import dev.tokenservice.persistence.JdbiUserAccountStore;
+import java.time.Clock;
+import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Puts the storage ports on a database through the JDBI adapters.
+ *
+ * <p>Provides: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore}, {@link UserAccountStore},
+ * {@link AccountLinkStore}, and
+ * {@link UserDirectory} (a {@link StoredUserDirectory} over the accounts). Requires: {@link Clock} and
+ * {@code @UserPasswords SecretHasher} (both from {@link TokenCoreModule}). The {@link Database} is opened, migrated and
+ * closed by whoever creates this module; the module only reads its {@link Jdbi}.
+ */
+public final class PersistenceModule extends AbstractModule {
+    private final Database database;
+
+    /** @param database an open, migrated database, owned by the caller */
+    public PersistenceModule(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    protected void configure() {
+        bind(Database.class).toInstance(database);
+    }
+
+    @Provides
+    @Singleton
+    Jdbi jdbi(Database db) {
+        return db.jdbi();
+    }
+
+    @Provides
+    @Singleton
+    TokenStore tokenStore(Jdbi jdbi, Clock clock) {
+        return new JdbiTokenStore(jdbi, clock);
+    }
+
+    @Provides
+    @Singleton
+    TokenQuery tokenQuery(Jdbi jdbi, Clock clock) {
+        return new JdbiTokenQuery(jdbi, clock);
+    }
+
+    @Provides
+    @Singleton
+    ClientStore clientStore(Jdbi jdbi) {
+        return new JdbiClientStore(jdbi);
+    }
+
+    @Provides
+    @Singleton
+    UserAccountStore userAccountStore(Jdbi jdbi) {
+        return new JdbiUserAccountStore(jdbi);
+    }
+
+    @Provides
+    @Singleton
+    AccountLinkStore accountLinkStore(Jdbi jdbi) {
+        return new JdbiAccountLinkStore(jdbi);
+    }
+
+    @Provides
+    @Singleton
+    UserDirectory userDirectory(UserAccountStore accounts, @UserPasswords SecretHasher passwords) {
+        return new StoredUserDirectory(accounts, passwords);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tokenservice.http.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import dev.tokenservice.core.auth.AccountLinker;
+import dev.tokenservice.core.grant.GrantStrategy;
+import dev.tokenservice.core.grant.ThirdPartyTokenGrantStrategy;
+import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.port.AccountLinkStore;
+import dev.tokenservice.core.port.TokenEventListener;
+import dev.tokenservice.core.port.UserAccountStore;
+import dev.tokenservice.http.social.ProviderHttpClient;
+import dev.tokenservice.http.social.ProviderSettings;
+import dev.tokenservice.http.social.SocialSettings;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The social grants: one {@link ThirdPartyTokenGrantStrategy} per configured identity provider, added to the
+ * {@code Multibinder<GrantStrategy>} of {@link TokenCoreModule}, so they are answered by the token endpoint and listed
+ * by {@code TokenService.grantTypes()}. With {@link SocialSettings#NONE} it adds no grant.
+ *
+ * <p>Provides: the strategies, {@link AccountLinker} and {@link ProviderHttpClient}. Requires:
+ * {@link AccountLinkStore} and {@link UserAccountStore} (from {@link PersistenceModule}), {@link Clock} and
+ * {@link TokenEventListener} (from {@link TokenCoreModule}).
+ */
+public final class SocialGrantsModule extends AbstractModule {
+    private final SocialSettings settings;
+
+    public SocialGrantsModule(SocialSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    protected void configure() {
+        Multibinder<GrantStrategy> grants = Multibinder.newSetBinder(binder(), GrantStrategy.class);
+        for (ProviderSettings provider : settings.providers()) {
+            grants.addBinding().toProvider(new SocialGrantProvider(provider)).in(Singleton.class);
+        }
+    }
+
+    @Provides
+    @Singleton
+    ProviderHttpClient providerHttpClient() {
+        return new ProviderHttpClient(settings.timeout());
+    }
+
+    @Provides
+    @Singleton
+    AccountLinker accountLinker(AccountLinkStore links, UserAccountStore accounts, Clock clock,
+            TokenEventListener events) {
+        return new AccountLinker(links, accounts, clock, events);
+    }
+
+    /** Builds the strategy of one provider once the injector can hand out what it needs. */
+    private static final class SocialGrantProvider implements Provider<GrantStrategy> {
+        private final ProviderSettings provider;
+        @Inject
+        private AccountLinker linker;
+        @Inject
+        private ProviderHttpClient http;
+        @Inject
+        private Clock clock;
+
+        SocialGrantProvider(ProviderSettings provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public GrantStrategy get() {
+            return new ThirdPartyTokenGrantStrategy(GrantType.of(provider.grantType()),
+                    provider.newVerifier(http, clock), linker, provider.linkingPolicy());
+        }
+    }
+}

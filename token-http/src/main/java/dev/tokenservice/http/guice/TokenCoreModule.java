@@ -1,0 +1,83 @@
+package dev.tokenservice.http.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Key;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.tokenservice.core.TokenAdministration;
+import dev.tokenservice.core.TokenService;
+import dev.tokenservice.core.TokenServices;
+import dev.tokenservice.core.crypto.DelegatingSecretHasher;
+import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
+import dev.tokenservice.core.crypto.Sha256SecretHasher;
+import dev.tokenservice.core.grant.GrantStrategy;
+import dev.tokenservice.core.policy.IssuanceSettings;
+import dev.tokenservice.core.policy.RevocationSettings;
+import dev.tokenservice.core.port.ClientStore;
+import dev.tokenservice.core.port.SecretHasher;
+import dev.tokenservice.core.port.TokenEventListener;
+import dev.tokenservice.core.port.TokenQuery;
+import dev.tokenservice.core.port.TokenSealer;
+import dev.tokenservice.core.port.TokenStore;
+import dev.tokenservice.core.port.TokenValueGenerator;
+import dev.tokenservice.core.port.UserDirectory;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * Wires the core through {@link TokenServices#builder()}, its one construction path.
+ *
+ * <p>Provides: {@link TokenServices}, {@link TokenService}, {@link TokenAdministration}, and the hashers for
+ * secrets of each origin. Requires: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore},
+ * {@link UserDirectory}. Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@link Clock}
+ * (system UTC), {@link TokenValueGenerator} (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too),
+ * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2),
+ * {@link TokenSealer} (none), {@link TokenEventListener} (none),
+ * {@link IssuanceSettings} and {@link RevocationSettings} (their defaults). Extension grants join the
+ * {@code Multibinder<GrantStrategy>}.
+ */
+public final class TokenCoreModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), GrantStrategy.class);
+        OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(Clock.systemUTC());
+        OptionalBinder.newOptionalBinder(binder(), TokenValueGenerator.class).setDefault()
+                .to(SecureRandomTokenValueGenerator.class);
+        OptionalBinder.newOptionalBinder(binder(), SecretHasher.class).setDefault()
+                .toInstance(DelegatingSecretHasher.standard());
+        OptionalBinder.newOptionalBinder(binder(), Key.get(SecretHasher.class, GeneratedSecrets.class))
+                .setDefault().to(Sha256SecretHasher.class);
+        OptionalBinder.newOptionalBinder(binder(), Key.get(SecretHasher.class, UserPasswords.class))
+                .setDefault().toInstance(DelegatingSecretHasher.standard());
+        OptionalBinder.newOptionalBinder(binder(), TokenSealer.class).setDefault().toInstance(TokenSealer.NONE);
+        OptionalBinder.newOptionalBinder(binder(), TokenEventListener.class).setDefault()
+                .toInstance(TokenEventListener.NONE);
+        OptionalBinder.newOptionalBinder(binder(), IssuanceSettings.class).setDefault()
+                .toInstance(IssuanceSettings.DEFAULT);
+        OptionalBinder.newOptionalBinder(binder(), RevocationSettings.class).setDefault()
+                .toInstance(RevocationSettings.DEFAULT);
+    }
+
+    @Provides
+    @Singleton
+    TokenServices tokenServices(TokenStore store, TokenQuery query, ClientStore clients, UserDirectory users,
+            Clock clock, TokenValueGenerator values, SecretHasher hasher, TokenSealer sealer,
+            TokenEventListener events, IssuanceSettings issuance, RevocationSettings revocation,
+            Set<GrantStrategy> extensionGrants) {
+        return TokenServices.builder().tokenStore(store).tokenQuery(query).clientStore(clients).userDirectory(users)
+                .clock(clock).valueGenerator(values).secretHasher(hasher).sealer(sealer).eventListener(events)
+                .issuance(issuance).revocation(revocation).grants(extensionGrants).build();
+    }
+
+    @Provides
+    TokenService tokenService(TokenServices services) {
+        return services.tokenService();
+    }
+
+    @Provides
+    TokenAdministration administration(TokenServices services) {
+        return services.administration();
+    }
+}

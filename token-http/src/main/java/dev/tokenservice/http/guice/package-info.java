@@ -1,0 +1,6 @@
+/**
+ * Guice wiring, one module per feature ({@link dev.tokenservice.http.guice.TokenCoreModule},
+ * {@link dev.tokenservice.http.guice.PersistenceModule}, {@link dev.tokenservice.http.guice.HttpModule}) and the
+ * qualifiers they bind. Modules hold bindings only: no state, no {@code if}, no I/O.
+ */
+package dev.tokenservice.http.guice;

@@ -1,0 +1,79 @@
+package dev.tokenservice.http.launcher;
+
+import dev.tokenservice.http.JsonErrorHandler;
+import java.time.Duration;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Embedded Jetty serving one handler on one HTTP/1.1 connector. Stopping is graceful: the connector stops accepting,
+ * requests in flight finish (up to {@link #STOP_TIMEOUT}), then the threads stop. Not thread-safe; one owner.
+ */
+final class JettyServer implements AutoCloseable {
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final int MAX_THREADS = 200;
+    private static final int MIN_THREADS = 8;
+    /** Usernames may hold '/', '%' or '.' (sent encoded); the admin servlet splits and decodes the raw URI itself. */
+    private static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("token-service",
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final GracefulHandler graceful;
+
+    private JettyServer(Server server, ServerConnector connector, GracefulHandler graceful) {
+        this.server = server;
+        this.connector = connector;
+        this.graceful = graceful;
+    }
+
+    /** Starts listening on {@code host:port} (port 0: any free port). */
+    static JettyServer start(String host, int port, Handler handler, JsonErrorHandler errorHandler) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        threads.setName("http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setUriCompliance(URI_COMPLIANCE);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        GracefulHandler graceful = new GracefulHandler(handler);
+        server.setHandler(graceful);
+        server.setErrorHandler(errorHandler);
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new JettyServer(server, connector, graceful);
+    }
+
+    /** The port actually bound. */
+    int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Requests being handled right now. */
+    long requestsInFlight() {
+        return graceful.getCurrentRequestCount();
+    }
+
+    /** Stops gracefully; waits for requests in flight. */
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

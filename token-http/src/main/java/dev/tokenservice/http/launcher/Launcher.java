@@ -1,0 +1,47 @@
+package dev.tokenservice.http.launcher;
+
+import java.util.Map;
+
+/**
+ * The stand-alone server's entry point ({@code java -jar token-server.jar}): reads the configuration from environment
+ * variables and system properties, starts a {@link TokenServer}, and stops it gracefully on SIGTERM (or Ctrl-C).
+ */
+public final class Launcher {
+    /** slf4j-simple defaults for the server's console; any {@code -D} given on the command line wins. */
+    private static final Map<String, String> LOG_DEFAULTS = Map.of(
+            "org.slf4j.simpleLogger.showDateTime", "true",
+            "org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+            "org.slf4j.simpleLogger.showThreadName", "false",
+            "org.slf4j.simpleLogger.showShortLogName", "true",
+            "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
+            "org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn",
+            "org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+
+    private Launcher() { }
+
+    public static void main(String[] args) {
+        LOG_DEFAULTS.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, value);
+            }
+        });
+        ServerConfig config;
+        TokenServer server;
+        try {
+            config = ServerConfig.fromEnvironment();
+            server = TokenServer.start(config, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("token server: configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            System.err.println("token server: cannot start: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            System.exit(1);
+            return;
+        }
+        // The JVM runs this on SIGTERM and SIGINT: Jetty first (requests in flight finish), then the pool.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "token-server-shutdown"));
+        System.out.println("Token server ready at " + server.baseUri());
+    }
+}

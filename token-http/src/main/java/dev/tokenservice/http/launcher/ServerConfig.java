@@ -1,0 +1,197 @@
+package dev.tokenservice.http.launcher;
+
+import dev.tokenservice.core.crypto.AesGcmTokenSealer;
+import dev.tokenservice.http.social.SocialSettings;
+import dev.tokenservice.persistence.DatabaseSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The stand-alone server's configuration. Each setting is read from an environment variable, and a system property
+ * of the same name in lower case with dots ({@code TOKEN_SERVER_PORT} → {@code -Dtoken.server.port}) overrides it.
+ * {@link #toString()} never shows the database password or the sealing key. Immutable.
+ *
+ * @param host             {@code TOKEN_SERVER_HOST}: the address to listen on (default {@code 127.0.0.1})
+ * @param port             {@code TOKEN_SERVER_PORT}: the port (default 8080; 0 picks a free one)
+ * @param databaseUrl      {@code TOKEN_DB_URL}: a JDBC URL; {@code null} for the H2 file {@code <data>/tokens}
+ * @param databaseUser     {@code TOKEN_DB_USER}; {@code null} for none
+ * @param databasePassword {@code TOKEN_DB_PASSWORD}; {@code null} for none
+ * @param issuer           {@code TOKEN_ISSUER}: the public base URL; {@code null} for {@code http://localhost:<port>}
+ * @param sealingKey       {@code TOKEN_SEALING_KEY}: base64 of 32 bytes, or {@code off}; {@code null} to use (or
+ *                         create) the key file in the data folder
+ * @param accessTokenTtl   {@code TOKEN_ACCESS_TTL} in seconds (default 3600)
+ * @param refreshTokenTtl  {@code TOKEN_REFRESH_TTL} in seconds (default 2592000)
+ * @param bootstrapFile    {@code TOKEN_BOOTSTRAP_FILE}: clients and users to create or update; {@code null} for none
+ * @param dataDir          {@code TOKEN_DATA_DIR}: the data folder (default {@code ./data})
+ * @param cleanupInterval  {@code TOKEN_CLEANUP_INTERVAL} in seconds (default 300): how often expired tokens go
+ * @param social           the identity providers of the social grants ({@code TOKEN_GOOGLE_*},
+ *                         {@code TOKEN_FACEBOOK_*}, {@code TOKEN_OIDC_*}, {@code TOKEN_PROVIDER_TIMEOUT}; see
+ *                         {@link SocialConfig})
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        String issuer,
+        String sealingKey,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        Path bootstrapFile,
+        Path dataDir,
+        Duration cleanupInterval,
+        SocialSettings social) {
+
+    /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
+    public static final String SEALING_OFF = "off";
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("TOKEN_SERVER_PORT must be between 0 and 65535");
+        }
+        Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
+        Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(cleanupInterval, "cleanupInterval");
+        Objects.requireNonNull(social, "social");
+    }
+
+    /** Reads the process's environment and system properties. */
+    public static ServerConfig fromEnvironment() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * Reads the settings from {@code environment}, each overridden by its system property in {@code properties}.
+     *
+     * @throws IllegalArgumentException naming the setting whose value is not valid
+     */
+    public static ServerConfig from(Map<String, String> environment, Properties properties) {
+        Settings settings = new Settings(environment, properties);
+        return new ServerConfig(
+                settings.text("TOKEN_SERVER_HOST").orElse("127.0.0.1"),
+                settings.integer("TOKEN_SERVER_PORT", 8080),
+                settings.text("TOKEN_DB_URL").orElse(null),
+                settings.text("TOKEN_DB_USER").orElse(null),
+                settings.text("TOKEN_DB_PASSWORD").orElse(null),
+                settings.text("TOKEN_ISSUER").orElse(null),
+                settings.text("TOKEN_SEALING_KEY").orElse(null),
+                Duration.ofSeconds(settings.positive("TOKEN_ACCESS_TTL", 3600)),
+                Duration.ofSeconds(settings.positive("TOKEN_REFRESH_TTL", 2_592_000)),
+                settings.text("TOKEN_BOOTSTRAP_FILE").map(Path::of).orElse(null),
+                Path.of(settings.text("TOKEN_DATA_DIR").orElse("data")),
+                Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)),
+                SocialConfig.read(settings::text));
+    }
+
+    /**
+     * A server for tests and demos: a free port on loopback, a private in-memory H2 database, a fresh sealing key,
+     * the default lifetimes, no bootstrap file. Nothing is written to disk.
+     */
+    public static ServerConfig ephemeral() {
+        DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
+        return new ServerConfig("127.0.0.1", 0, memory.url(), memory.user(), memory.password(), null,
+                AesGcmTokenSealer.newBase64Key(), Duration.ofHours(1), Duration.ofDays(30), null, Path.of("data"),
+                Duration.ofMinutes(5), SocialSettings.NONE);
+    }
+
+    /** This configuration with another {@code TOKEN_SEALING_KEY} ({@link #SEALING_OFF} switches sealing off). */
+    public ServerConfig withSealingKey(String key) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, key, accessTokenTtl,
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, social);
+    }
+
+    /** This configuration with another access-token lifetime. */
+    public ServerConfig withAccessTokenTtl(Duration ttl) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey, ttl,
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, social);
+    }
+
+    /** This configuration with another data folder. */
+    public ServerConfig withDataDir(Path folder) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, social);
+    }
+
+    /** This configuration with a database URL; {@code null} for the H2 file in the data folder. */
+    public ServerConfig withDatabaseUrl(String url) {
+        return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, social);
+    }
+
+    /** This configuration with a bootstrap file. */
+    public ServerConfig withBootstrapFile(Path file) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, social);
+    }
+
+    /** This configuration with other identity providers for the social grants. */
+    public ServerConfig withSocial(SocialSettings value) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, value);
+    }
+
+    public Optional<String> database() {
+        return Optional.ofNullable(databaseUrl);
+    }
+
+    public Optional<Path> bootstrap() {
+        return Optional.ofNullable(bootstrapFile);
+    }
+
+    /** The public base URL: {@code TOKEN_ISSUER}, or {@code http://localhost:<port>} for the port actually bound. */
+    public String issuerFor(int boundPort) {
+        return issuer != null ? issuer : "http://localhost:" + boundPort;
+    }
+
+    /** Never shows the database password or the sealing key. */
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", database=" + (databaseUrl == null ? "H2 file" : "set")
+                + ", sealing=" + (sealingKey == null ? "key file" : SEALING_OFF.equals(sealingKey) ? "off" : "configured key")
+                + ", access_ttl=" + accessTokenTtl.getSeconds() + "s, refresh_ttl=" + refreshTokenTtl.getSeconds()
+                + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir + ", social grants=" + social.grantTypes()
+                + "]";
+    }
+
+    /** Looks a setting up: the system property first, then the environment variable; blank means unset. */
+    private record Settings(Map<String, String> environment, Properties properties) {
+        Optional<String> text(String variable) {
+            String value = properties.getProperty(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
+            if (value == null) {
+                value = environment.get(variable);
+            }
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        int integer(String variable, int absent) {
+            Optional<String> text = text(variable);
+            try {
+                return text.isEmpty() ? absent : Integer.parseInt(text.get());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(variable + " must be a whole number");
+            }
+        }
+
+        long positive(String variable, long absent) {
+            Optional<String> text = text(variable);
+            try {
+                long value = text.isEmpty() ? absent : Long.parseLong(text.get());
+                if (value < 1) {
+                    throw new IllegalArgumentException(variable + " must be 1 or more seconds");
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(variable + " must be a whole number of seconds");
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.tokenservice.http.launcher;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Stage;
+import dev.tokenservice.core.TokenServices;
+import dev.tokenservice.core.policy.IssuanceSettings;
+import dev.tokenservice.core.policy.TokenLifetimes;
+import dev.tokenservice.core.port.AccountLinkStore;
+import dev.tokenservice.core.port.ClientStore;
+import dev.tokenservice.core.port.SecretHasher;
+import dev.tokenservice.core.port.TokenSealer;
+import dev.tokenservice.core.port.TokenStore;
+import dev.tokenservice.core.port.UserAccountStore;
+import dev.tokenservice.http.ErrorResponses;
+import dev.tokenservice.http.HttpApplication;
+import dev.tokenservice.http.JsonErrorHandler;
+import dev.tokenservice.http.JsonWriter;
+import dev.tokenservice.http.guice.GeneratedSecrets;
+import dev.tokenservice.http.guice.HttpModule;
+import dev.tokenservice.http.guice.PersistenceModule;
+import dev.tokenservice.http.guice.ServerModule;
+import dev.tokenservice.http.guice.SocialGrantsModule;
+import dev.tokenservice.http.guice.TokenCoreModule;
+import dev.tokenservice.http.guice.UserPasswords;
+import dev.tokenservice.persistence.Database;
+import dev.tokenservice.persistence.DatabaseSettings;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running token server and its lifecycle: open the database and migrate it, wire one injector, import the bootstrap
+ * file (or create the {@code admin} client on an empty store), start Jetty, schedule the expired-token cleanup; and on
+ * {@link #close()}: stop Jetty gracefully (requests in flight finish), stop the cleanup, then close the pool.
+ * Used by the {@link Launcher} and by the test fixture. Thread-safe for reads; {@link #close()} once.
+ */
+public final class TokenServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenServer.class);
+
+    private final Database database;
+    private final JettyServer jetty;
+    private final ExpiredTokenCleanup cleanup;
+    private final Injector injector;
+    private final URI baseUri;
+
+    private TokenServer(Database database, JettyServer jetty, ExpiredTokenCleanup cleanup, Injector injector,
+            URI baseUri) {
+        this.database = database;
+        this.jetty = jetty;
+        this.cleanup = cleanup;
+        this.injector = injector;
+        this.baseUri = baseUri;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param config  the configuration
+     * @param console where the one-time secret of a created {@code admin} client is printed (not the log)
+     * @throws IllegalArgumentException for a bad configuration or bootstrap file
+     * @throws IllegalStateException    when the server cannot start (database, port)
+     */
+    public static TokenServer start(ServerConfig config, PrintStream console) {
+        DatabaseSettings settings = config.database()
+                .map(url -> new DatabaseSettings(url, config.databaseUser(), config.databasePassword()))
+                .orElseGet(() -> DatabaseSettings.h2File(config.dataDir()));
+        Database database = Database.open(settings);
+        try {
+            database.migrate();
+            return wire(config, database, console);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static TokenServer wire(ServerConfig config, Database database, PrintStream console) {
+        TokenSealer sealer = SealingKeys.sealer(config);
+        IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
+                new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(), new PersistenceModule(database),
+                new HttpModule(), new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())),
+                new SocialGrantsModule(config.social()));
+        provisionClients(config, injector, console);
+        JettyServer jetty;
+        try {
+            jetty = JettyServer.start(config.host(), config.port(),
+                    injector.getInstance(HttpApplication.class).newContextHandler(),
+                    new JsonErrorHandler(injector.getInstance(ErrorResponses.class), injector.getInstance(JsonWriter.class)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
+        }
+        ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
+                config.cleanupInterval());
+        URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
+        LOG.info("token server listening on {} (issuer {}, sealing {}, social grants {})", baseUri,
+                config.issuerFor(jetty.port()), sealer.isEnabled() ? "on" : "off", config.social().grantTypes());
+        return new TokenServer(database, jetty, cleanup, injector, baseUri);
+    }
+
+    private static void provisionClients(ServerConfig config, Injector injector, PrintStream console) {
+        ClientStore clients = injector.getInstance(ClientStore.class);
+        if (config.bootstrap().isPresent()) {
+            BootstrapFile file = BootstrapFile.read(config.bootstrap().get());
+            new BootstrapImport(clients, injector.getInstance(UserAccountStore.class),
+                    injector.getInstance(TokenServices.class).secretHasher(),
+                    injector.getInstance(Key.get(SecretHasher.class, UserPasswords.class))).apply(file);
+            LOG.info("imported {} clients and {} users from {}", file.clients().size(), file.users().size(),
+                    config.bootstrap().get());
+            return;
+        }
+        Optional<String> secret = AdminClient.createIfNoClient(clients,
+                injector.getInstance(Key.get(SecretHasher.class, GeneratedSecrets.class)));
+        secret.ifPresent(value -> {
+            LOG.info("created the client '{}' with authority TOKENS_ADMIN; its secret is printed once on the console",
+                    AdminClient.CLIENT_ID);
+            console.println("Created client '" + AdminClient.CLIENT_ID + "' (client_credentials, TOKENS_ADMIN).");
+            console.println("Its secret, shown this once: " + value);
+            console.flush();
+        });
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Where the server answers, e.g. {@code http://127.0.0.1:8080}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    /** The registered clients, for tools and test fixtures that register their own. */
+    public ClientStore clients() {
+        return injector.getInstance(ClientStore.class);
+    }
+
+    /** The stored user accounts, for tools and test fixtures that register their own. */
+    public UserAccountStore users() {
+        return injector.getInstance(UserAccountStore.class);
+    }
+
+    /** The links from accounts at identity providers to local users (social grants). */
+    public AccountLinkStore accountLinks() {
+        return injector.getInstance(AccountLinkStore.class);
+    }
+
+    /** The assembled core the server runs on. */
+    public TokenServices core() {
+        return injector.getInstance(TokenServices.class);
+    }
+
+    /** Requests being handled right now; what a graceful stop waits for. */
+    long requestsInFlight() {
+        return jetty.requestsInFlight();
+    }
+
+    /** Stops Jetty gracefully (requests in flight finish), then the cleanup, then closes the database pool. */
+    @Override
+    public void close() {
+        try {
+            jetty.close();
+        } catch (Exception e) {
+            LOG.warn("Jetty did not stop cleanly", e);
+        }
+        cleanup.close();
+        database.close();
+        LOG.info("token server stopped");
+    }
+}

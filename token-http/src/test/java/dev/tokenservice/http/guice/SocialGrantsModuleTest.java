@@ -1,0 +1,50 @@
+package dev.tokenservice.http.guice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.tokenservice.core.TokenServices;
+import dev.tokenservice.core.grant.GrantStrategy;
+import dev.tokenservice.core.grant.ThirdPartyTokenGrantStrategy;
+import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.http.social.FacebookSettings;
+import dev.tokenservice.http.social.OidcProviderSettings;
+import dev.tokenservice.http.social.SocialSettings;
+import java.net.URI;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SocialGrantsModuleTest {
+
+    @Test
+    void injectorWhenProvidersConfiguredThenOneStrategyEachAndTheServiceListsThem() {
+        SocialSettings settings = SocialSettings.NONE
+                .with(OidcProviderSettings.google(Set.of("web.apps.googleusercontent.com"), true))
+                .with(FacebookSettings.of("1234", "app-secret", false))
+                .with(OidcProviderSettings.of("oidc:acme", "https://login.acme.example",
+                        URI.create("https://login.acme.example/keys"), Set.of("token-service"), true));
+        Injector injector = Guice.createInjector(new TokenCoreModule(), new InMemoryStoresModule(),
+                new SocialGrantsModule(settings));
+
+        Set<GrantType> grantTypes = injector.getInstance(TokenServices.class).tokenService().grantTypes();
+
+        assertThat(grantTypes).contains(GrantType.of("google"), GrantType.of("facebook"), GrantType.of("oidc:acme"),
+                GrantType.PASSWORD);
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<GrantStrategy>>() { })))
+                .hasSize(3).allSatisfy(strategy -> assertThat(strategy).isInstanceOf(ThirdPartyTokenGrantStrategy.class));
+    }
+
+    @Test
+    void injectorWhenNoProviderThenOnlyTheBuiltInGrants() {
+        Injector injector = Guice.createInjector(new TokenCoreModule(), new InMemoryStoresModule(),
+                new SocialGrantsModule(SocialSettings.NONE));
+
+        Set<GrantType> grantTypes = injector.getInstance(TokenServices.class).tokenService().grantTypes();
+
+        assertThat(grantTypes).containsExactlyInAnyOrder(GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD,
+                GrantType.REFRESH_TOKEN);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tokenservice.http.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+
+    private static Properties properties(String... namesAndValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            properties.setProperty(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return properties;
+    }
+
+    @Test
+    void fromWhenNothingSetThenDesignDefaults() {
+        ServerConfig config = ServerConfig.from(Map.of(), new Properties());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.database()).isEmpty();
+        assertThat(config.sealingKey()).isNull();
+        assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofSeconds(3600));
+        assertThat(config.refreshTokenTtl()).isEqualTo(Duration.ofSeconds(2_592_000));
+        assertThat(config.bootstrap()).isEmpty();
+        assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.issuerFor(8080)).isEqualTo("http://localhost:8080");
+    }
+
+    @Test
+    void fromWhenEnvironmentSetThenReadsIt() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_SERVER_PORT", "9000", "TOKEN_DB_URL", "jdbc:postgresql://db/tokens",
+                "TOKEN_DB_USER", "tokens", "TOKEN_DB_PASSWORD", "pw", "TOKEN_ISSUER", "https://auth.example.com",
+                "TOKEN_SEALING_KEY", "off", "TOKEN_ACCESS_TTL", "600", "TOKEN_REFRESH_TTL", "86400",
+                "TOKEN_BOOTSTRAP_FILE", "/etc/tokens.json"), new Properties());
+
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.database()).contains("jdbc:postgresql://db/tokens");
+        assertThat(config.databaseUser()).isEqualTo("tokens");
+        assertThat(config.issuerFor(9000)).isEqualTo("https://auth.example.com");
+        assertThat(config.sealingKey()).isEqualTo("off");
+        assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.refreshTokenTtl()).isEqualTo(Duration.ofDays(1));
+        assertThat(config.bootstrap()).contains(Path.of("/etc/tokens.json"));
+    }
+
+    @Test
+    void fromWhenSystemPropertySetThenOverridesEnvironment() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_SERVER_PORT", "9000"),
+                properties("token.server.port", "0", "token.access.ttl", "60"));
+
+        assertThat(config.port()).isZero();
+        assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void fromWhenPortNotANumberThenNamesTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_SERVER_PORT", "http"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_SERVER_PORT");
+    }
+
+    @Test
+    void fromWhenPortOutOfRangeThenRefused() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_SERVER_PORT", "70000"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_SERVER_PORT");
+    }
+
+    @Test
+    void fromWhenLifetimeZeroThenRefused() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_ACCESS_TTL", "0"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_ACCESS_TTL");
+    }
+
+    @Test
+    void toStringWhenSecretsConfiguredThenHidesThem() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_DB_PASSWORD", "db-pass-123",
+                "TOKEN_SEALING_KEY", "c2VjcmV0LWtleS1tYXRlcmlhbC0zMi1ieXRlcyEhISE="), new Properties());
+
+        assertThat(config.toString()).doesNotContain("db-pass-123").doesNotContain("c2VjcmV0");
+    }
+}

@@ -1,0 +1,182 @@
+package dev.tokenservice.http.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenservice.core.crypto.Sha256SecretHasher;
+import dev.tokenservice.core.model.Authority;
+import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.GrantType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server's lifecycle: first start, restart, bootstrap file, graceful stop. */
+class TokenServerTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    private ServerConfig fileConfig() {
+        return ServerConfig.ephemeral().withDatabaseUrl(null).withSealingKey(null).withDataDir(dataDir);
+    }
+
+    private static String form(String... namesAndValues) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
+    private HttpResponse<String> post(URI base, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve("/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(URI base, String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void startWhenStoreEmptyThenCreatesAdminOnceAndTokensSurviveRestart() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        String secret;
+        String token;
+        try (TokenServer server = TokenServer.start(fileConfig(), new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            String printed = console.toString(StandardCharsets.UTF_8);
+            secret = printed.substring(printed.indexOf("once: ") + 6).strip();
+            token = json(post(server.baseUri(), form("grant_type", "client_credentials", "client_id", "admin",
+                    "client_secret", secret))).get("access_token").asText();
+        }
+        ByteArrayOutputStream secondConsole = new ByteArrayOutputStream();
+
+        try (TokenServer server = TokenServer.start(fileConfig(), new PrintStream(secondConsole, true, StandardCharsets.UTF_8))) {
+            HttpResponse<String> single = get(server.baseUri(), "/auth/tokens?filter_client_id=admin", token);
+            HttpResponse<String> again = post(server.baseUri(), form("grant_type", "client_credentials",
+                    "client_id", "admin", "client_secret", secret));
+
+            assertThat(single.statusCode()).isEqualTo(200);
+            assertThat(json(single).get("total_elements").asLong()).isEqualTo(1);
+            assertThat(again.statusCode()).isEqualTo(200);
+        }
+        assertThat(secondConsole.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(dataDir.resolve(SealingKeys.KEY_FILE)).exists();
+        assertThat(Files.readString(dataDir.resolve("tokens.mv.db"), StandardCharsets.ISO_8859_1)).doesNotContain(token);
+    }
+
+    @Test
+    void startWhenBootstrapFileThenImportsClientsAndUsersAndCreatesNoAdmin() throws Exception {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        Files.writeString(bootstrap, """
+                {"clients": [{"client_id": "admin-cli", "client_secret": "s3cret", "grant_types": ["client_credentials"],
+                              "scopes": ["read"], "authorities": ["TOKENS_ADMIN"]},
+                             {"client_id": "web.app", "grant_types": ["password", "refresh_token"], "scopes": ["read"]}],
+                 "users":   [{"username": "jane.doe@example.com", "password": "pa ss+word", "authorities": []}]}
+                """);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        try (TokenServer server = TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+                new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            HttpResponse<String> user = post(server.baseUri(), form("grant_type", "password", "client_id", "web.app",
+                    "username", "jane.doe@example.com", "password", "pa ss+word"));
+            String admin = json(post(server.baseUri(), form("grant_type", "client_credentials", "client_id", "admin-cli",
+                    "client_secret", "s3cret"))).get("access_token").asText();
+            HttpResponse<String> list = get(server.baseUri(), "/auth/tokens?filter_client_id=web.app", admin);
+
+            assertThat(user.statusCode()).isEqualTo(200);
+            assertThat(json(user).get("refresh_token")).isNotNull();
+            assertThat(json(list).get("content").get(0).get("username").asText()).isEqualTo("jane.doe@example.com");
+            assertThat(server.clients().findById(dev.tokenservice.core.model.ClientId.of("admin"))).isEmpty();
+        }
+        assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void startWhenBootstrapFileHasUnknownFieldThenRefusedWithoutEchoingSecrets() throws IOException {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        Files.writeString(bootstrap, "{\"clients\": [{\"client_id\": \"a\", \"secret\": \"hunter2\"}]}");
+
+        assertThatThrownBy(() -> TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+                new PrintStream(OutputStream.nullOutputStream())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bootstrap").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void closeWhenRequestInFlightThenItFinishesAndNewConnectionsAreRefused() throws Exception {
+        TokenServer server = TokenServer.start(ServerConfig.ephemeral(), new PrintStream(OutputStream.nullOutputStream()));
+        server.clients().save(Client.builder("machine").secretHash(new Sha256SecretHasher().hash("pw"))
+                .grantTypes(GrantType.CLIENT_CREDENTIALS).authorities(Authority.TOKENS_ADMIN).build());
+        byte[] body = form("grant_type", "client_credentials", "client_id", "machine", "client_secret", "pw")
+                .getBytes(StandardCharsets.US_ASCII);
+        URI base = server.baseUri();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /oauth/token HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 10);
+            out.flush();
+            while (server.requestsInFlight() == 0) {
+                Thread.onSpinWait();
+            }
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
+            awaitRefused(base);
+            out.write(body, 10, body.length - 10);
+            out.flush();
+            String response = readAll(socket.getInputStream());
+            stopping.get();
+
+            assertThat(response).startsWith("HTTP/1.1 200").contains("access_token");
+        }
+    }
+
+    private static void awaitRefused(URI base) {
+        while (true) {
+            try (Socket probe = new Socket(base.getHost(), base.getPort())) {
+                Thread.onSpinWait();
+            } catch (ConnectException refused) {
+                return;
+            } catch (IOException other) {
+                return;
+            }
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        return all.toString(StandardCharsets.UTF_8);
+    }
+}

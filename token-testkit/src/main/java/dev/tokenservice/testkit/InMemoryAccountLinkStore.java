@@ -1,0 +1,52 @@
+package dev.tokenservice.testkit;
+
+import dev.tokenservice.core.model.AccountLink;
+import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.Username;
+import dev.tokenservice.core.port.AccountLinkStore;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** An {@link AccountLinkStore} in a map; {@link #link} is an atomic put-if-absent. Thread-safe. */
+public final class InMemoryAccountLinkStore implements AccountLinkStore {
+    private static final Comparator<AccountLink> ORDER = Comparator
+            .comparing((AccountLink link) -> link.external().provider())
+            .thenComparing(link -> link.external().subject());
+
+    private final ConcurrentMap<ExternalSubject, AccountLink> links = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<AccountLink> find(ExternalSubject external) {
+        return Optional.ofNullable(links.get(Objects.requireNonNull(external, "external")));
+    }
+
+    @Override
+    public boolean link(AccountLink link) {
+        return links.putIfAbsent(link.external(), link) == null;
+    }
+
+    @Override
+    public List<AccountLink> findByUsername(Username username) {
+        Objects.requireNonNull(username, "username");
+        return links.values().stream().filter(link -> link.username().equals(username)).sorted(ORDER).toList();
+    }
+
+    @Override
+    public boolean unlink(ExternalSubject external) {
+        return links.remove(Objects.requireNonNull(external, "external")) != null;
+    }
+
+    @Override
+    public int unlinkAll(Username username) {
+        Objects.requireNonNull(username, "username");
+        int removed = 0;
+        for (AccountLink link : findByUsername(username)) {
+            removed += links.remove(link.external(), link) ? 1 : 0;
+        }
+        return removed;
+    }
+}

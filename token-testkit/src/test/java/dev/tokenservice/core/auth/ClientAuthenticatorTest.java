@@ -1,0 +1,208 @@
+package dev.tokenservice.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static dev.tokenservice.core.OAuthFailures.errorOf;
+import static dev.tokenservice.core.OAuthFailures.failureOf;
+
+import dev.tokenservice.core.OAuthError;
+import dev.tokenservice.core.OAuthException;
+import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.ClientAuthentication;
+import dev.tokenservice.core.model.ClientId;
+import dev.tokenservice.core.model.ClientSecret;
+import dev.tokenservice.core.port.TokenEventListener.AuthenticationFailed;
+import dev.tokenservice.core.port.TokenEventListener.Party;
+import dev.tokenservice.testkit.InMemoryClientStore;
+import dev.tokenservice.testkit.RecordingEventListener;
+import dev.tokenservice.testkit.TestClients;
+import dev.tokenservice.testkit.TestHashers;
+import org.junit.jupiter.api.Test;
+
+class ClientAuthenticatorTest {
+    private static final ClientSecret RIGHT_SECRET = ClientSecret.of(TestClients.SECRET);
+    private static final ClientSecret WRONG_SECRET = ClientSecret.of("not-the-secret");
+    private static final ClientId UNKNOWN_ID = ClientId.of("unknown-client");
+
+    private final Client confidential = TestClients.confidential().build();
+    private final Client publicClient = TestClients.publicClient().build();
+    private final CountingSecretHasher hasher = new CountingSecretHasher(TestHashers.fast());
+    private final RecordingEventListener events = new RecordingEventListener();
+    private final ClientAuthenticator authenticator =
+            new ClientAuthenticator(InMemoryClientStore.of(confidential, publicClient), hasher, events);
+
+    @Test
+    void authenticateWhenSecretSentInBodyIsRightThenReturnsClient() {
+        ClientAuthentication presented = ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET);
+
+        Client authenticated = authenticator.authenticate(presented);
+
+        assertThat(authenticated).isEqualTo(confidential);
+    }
+
+    @Test
+    void authenticateWhenSecretSentWithBasicIsRightThenReturnsClient() {
+        ClientAuthentication presented = ClientAuthentication.basic(confidential.clientId(), RIGHT_SECRET);
+
+        Client authenticated = authenticator.authenticate(presented);
+
+        assertThat(authenticated).isEqualTo(confidential);
+    }
+
+    @Test
+    void authenticateWhenClientIsUnknownThenInvalidClient() {
+        ClientAuthentication presented = ClientAuthentication.post(UNKNOWN_ID, RIGHT_SECRET);
+
+        OAuthError error = errorOf(() -> authenticator.authenticate(presented));
+
+        assertThat(error).isEqualTo(OAuthError.INVALID_CLIENT);
+    }
+
+    @Test
+    void authenticateWhenSecretIsWrongThenInvalidClient() {
+        ClientAuthentication presented = ClientAuthentication.post(confidential.clientId(), WRONG_SECRET);
+
+        OAuthError error = errorOf(() -> authenticator.authenticate(presented));
+
+        assertThat(error).isEqualTo(OAuthError.INVALID_CLIENT);
+    }
+
+    @Test
+    void authenticateWhenSecretIsEmptyThenInvalidClient() {
+        ClientAuthentication presented = ClientAuthentication.post(confidential.clientId(), ClientSecret.of(""));
+
+        OAuthError error = errorOf(() -> authenticator.authenticate(presented));
+
+        assertThat(error).isEqualTo(OAuthError.INVALID_CLIENT);
+    }
+
+    @Test
+    void authenticateWhenClientIsUnknownThenFailsExactlyLikeWrongSecret() {
+        ClientAuthentication unknown = ClientAuthentication.post(UNKNOWN_ID, RIGHT_SECRET);
+        ClientAuthentication wrongSecret = ClientAuthentication.post(confidential.clientId(), WRONG_SECRET);
+
+        OAuthException unknownFailure = failureOf(() -> authenticator.authenticate(unknown));
+        OAuthException wrongSecretFailure = failureOf(() -> authenticator.authenticate(wrongSecret));
+
+        assertThat(unknownFailure.error()).isEqualTo(wrongSecretFailure.error());
+        assertThat(unknownFailure.description()).isEqualTo(wrongSecretFailure.description());
+    }
+
+    @Test
+    void authenticateWhenClientIsUnknownThenVerifiesOneSecretOfTheGeneratedSecretScheme() {
+        ClientAuthentication presented = ClientAuthentication.post(UNKNOWN_ID, RIGHT_SECRET);
+
+        failureOf(() -> authenticator.authenticate(presented));
+
+        assertThat(hasher.verifiedSchemes()).containsExactly(confidential.secretHash().scheme());
+    }
+
+    @Test
+    void authenticateWhenSecretIsWrongThenVerifiesOneSecretOfTheGeneratedSecretScheme() {
+        ClientAuthentication presented = ClientAuthentication.post(confidential.clientId(), WRONG_SECRET);
+
+        failureOf(() -> authenticator.authenticate(presented));
+
+        assertThat(hasher.verifiedSchemes()).containsExactly(confidential.secretHash().scheme());
+    }
+
+    @Test
+    void authenticateWhenSecretIsRightThenVerifiesOneSecret() {
+        ClientAuthentication presented = ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET);
+
+        authenticator.authenticate(presented);
+
+        assertThat(hasher.verifications()).isEqualTo(1);
+    }
+
+    @Test
+    void authenticateWhenPublicClientSendsNoSecretThenReturnsClient() {
+        ClientAuthentication presented = ClientAuthentication.none(publicClient.clientId());
+
+        Client authenticated = authenticator.authenticate(presented);
+
+        assertThat(authenticated).isEqualTo(publicClient);
+    }
+
+    @Test
+    void authenticateWhenPublicClientSendsNoSecretThenVerifiesOneSecret() {
+        ClientAuthentication presented = ClientAuthentication.none(publicClient.clientId());
+
+        authenticator.authenticate(presented);
+
+        assertThat(hasher.verifications()).isEqualTo(1);
+    }
+
+    @Test
+    void authenticateWhenPublicClientSendsSecretThenInvalidClient() {
+        ClientAuthentication presented = ClientAuthentication.post(publicClient.clientId(), RIGHT_SECRET);
+
+        OAuthError error = errorOf(() -> authenticator.authenticate(presented));
+
+        assertThat(error).isEqualTo(OAuthError.INVALID_CLIENT);
+    }
+
+    @Test
+    void authenticateWhenPublicClientSendsSecretThenVerifiesOneSecret() {
+        ClientAuthentication presented = ClientAuthentication.basic(publicClient.clientId(), RIGHT_SECRET);
+
+        failureOf(() -> authenticator.authenticate(presented));
+
+        assertThat(hasher.verifications()).isEqualTo(1);
+    }
+
+    @Test
+    void authenticateWhenConfidentialClientSendsNoSecretThenInvalidClient() {
+        ClientAuthentication presented = ClientAuthentication.none(confidential.clientId());
+
+        OAuthError error = errorOf(() -> authenticator.authenticate(presented));
+
+        assertThat(error).isEqualTo(OAuthError.INVALID_CLIENT);
+    }
+
+    @Test
+    void authenticateWhenConfidentialClientSendsNoSecretThenVerifiesOneSecret() {
+        ClientAuthentication presented = ClientAuthentication.none(confidential.clientId());
+
+        failureOf(() -> authenticator.authenticate(presented));
+
+        assertThat(hasher.verifications()).isEqualTo(1);
+    }
+
+    @Test
+    void authenticateWhenUnknownClientSendsNoSecretThenInvalidClient() {
+        ClientAuthentication presented = ClientAuthentication.none(UNKNOWN_ID);
+
+        OAuthError error = errorOf(() -> authenticator.authenticate(presented));
+
+        assertThat(error).isEqualTo(OAuthError.INVALID_CLIENT);
+    }
+
+    @Test
+    void authenticateWhenFailedThenRecordsAuthenticationFailedForTheClaimedClient() {
+        ClientAuthentication presented = ClientAuthentication.post(confidential.clientId(), WRONG_SECRET);
+
+        failureOf(() -> authenticator.authenticate(presented));
+
+        assertThat(events.assertHeard(AuthenticationFailed.class, 1))
+                .containsExactly(new AuthenticationFailed(Party.CLIENT, confidential.clientId().value()));
+    }
+
+    @Test
+    void authenticateWhenClientIsUnknownThenRecordsAuthenticationFailed() {
+        ClientAuthentication presented = ClientAuthentication.post(UNKNOWN_ID, RIGHT_SECRET);
+
+        failureOf(() -> authenticator.authenticate(presented));
+
+        assertThat(events.assertHeard(AuthenticationFailed.class, 1))
+                .containsExactly(new AuthenticationFailed(Party.CLIENT, UNKNOWN_ID.value()));
+    }
+
+    @Test
+    void authenticateWhenSucceededThenRecordsNothing() {
+        ClientAuthentication presented = ClientAuthentication.basic(confidential.clientId(), RIGHT_SECRET);
+
+        authenticator.authenticate(presented);
+
+        assertThat(events.events()).isEmpty();
+    }
+}
