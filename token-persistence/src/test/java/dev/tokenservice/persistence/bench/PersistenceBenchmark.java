@@ -130,7 +130,7 @@ public final class PersistenceBenchmark {
             });
         }
         Path file = Path.of("target", "bench", "h2", "tokens.mv.db");
-        if (Files.exists(file)) {
+        if (settings.url().startsWith("jdbc:h2:file:") && Files.exists(file)) {
             line(String.format(Locale.ROOT, "H2 file after close: %,d MiB", Files.size(file) / (1024 * 1024)));
         }
         Path out = Path.of("target", "bench", "results.txt");
