@@ -1,6 +1,8 @@
 package dev.tokenservice.http.launcher;
 
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
+import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.http.MetadataSettings;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,10 @@ import java.util.UUID;
  * @param bootstrapFile    {@code TOKEN_BOOTSTRAP_FILE}: clients and users to create or update; {@code null} for none
  * @param dataDir          {@code TOKEN_DATA_DIR}: the data folder (default {@code ./data})
  * @param cleanupInterval  {@code TOKEN_CLEANUP_INTERVAL} in seconds (default 300): how often expired tokens go
+ * @param scopesSupported  {@code TOKEN_SCOPES_SUPPORTED}: space-separated scopes to advertise in the metadata
+ *                         ({@code scopes_supported}); {@code null} to leave the field out
+ * @param serviceDocumentation {@code TOKEN_SERVICE_DOCUMENTATION}: the metadata's {@code service_documentation} URL;
+ *                         {@code null} for the issuer's {@code /openapi.json}
  */
 public record ServerConfig(
         String host,
@@ -42,7 +48,9 @@ public record ServerConfig(
         Duration refreshTokenTtl,
         Path bootstrapFile,
         Path dataDir,
-        Duration cleanupInterval) {
+        Duration cleanupInterval,
+        String scopesSupported,
+        String serviceDocumentation) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -56,6 +64,15 @@ public record ServerConfig(
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
+        if (issuer != null) {
+            MetadataSettings.requireHttpUrl(issuer, "TOKEN_ISSUER");
+        }
+        if (scopesSupported != null && !Scope.isValid(scopesSupported)) {
+            throw new IllegalArgumentException("TOKEN_SCOPES_SUPPORTED must be scope tokens separated by single spaces");
+        }
+        if (serviceDocumentation != null) {
+            MetadataSettings.requireHttpUrl(serviceDocumentation, "TOKEN_SERVICE_DOCUMENTATION");
+        }
     }
 
     /** Reads the process's environment and system properties. */
@@ -82,7 +99,9 @@ public record ServerConfig(
                 Duration.ofSeconds(settings.positive("TOKEN_REFRESH_TTL", 2_592_000)),
                 settings.text("TOKEN_BOOTSTRAP_FILE").map(Path::of).orElse(null),
                 Path.of(settings.text("TOKEN_DATA_DIR").orElse("data")),
-                Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)));
+                Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)),
+                settings.text("TOKEN_SCOPES_SUPPORTED").orElse(null),
+                settings.text("TOKEN_SERVICE_DOCUMENTATION").orElse(null));
     }
 
     /**
@@ -93,37 +112,37 @@ public record ServerConfig(
         DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
         return new ServerConfig("127.0.0.1", 0, memory.url(), memory.user(), memory.password(), null,
                 AesGcmTokenSealer.newBase64Key(), Duration.ofHours(1), Duration.ofDays(30), null, Path.of("data"),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), null, null);
     }
 
     /** This configuration with another {@code TOKEN_SEALING_KEY} ({@link #SEALING_OFF} switches sealing off). */
     public ServerConfig withSealingKey(String key) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, key, accessTokenTtl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval);
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation);
     }
 
     /** This configuration with another access-token lifetime. */
     public ServerConfig withAccessTokenTtl(Duration ttl) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey, ttl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval);
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation);
     }
 
     /** This configuration with another data folder. */
     public ServerConfig withDataDir(Path folder) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval);
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, scopesSupported, serviceDocumentation);
     }
 
     /** This configuration with a database URL; {@code null} for the H2 file in the data folder. */
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval);
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation);
     }
 
     /** This configuration with a bootstrap file. */
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval);
+                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, scopesSupported, serviceDocumentation);
     }
 
     public Optional<String> database() {
@@ -137,6 +156,25 @@ public record ServerConfig(
     /** The public base URL: {@code TOKEN_ISSUER}, or {@code http://localhost:<port>} for the port actually bound. */
     public String issuerFor(int boundPort) {
         return issuer != null ? issuer : "http://localhost:" + boundPort;
+    }
+
+    /** This configuration with another {@code TOKEN_ISSUER}. */
+    public ServerConfig withIssuer(String url) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, url, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
+                serviceDocumentation);
+    }
+
+    /** This configuration with another {@code TOKEN_SCOPES_SUPPORTED}. */
+    public ServerConfig withScopesSupported(String scopes) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopes, serviceDocumentation);
+    }
+
+    /** What the metadata says about a server listening on {@code boundPort}. */
+    public MetadataSettings metadataFor(int boundPort) {
+        return new MetadataSettings(issuerFor(boundPort),
+                scopesSupported == null ? Scope.EMPTY : Scope.parse(scopesSupported), serviceDocumentation);
     }
 
     /** Never shows the database password or the sealing key. */
