@@ -45,14 +45,16 @@ public final class TokenServer implements AutoCloseable {
     private final ExpiredTokenCleanup cleanup;
     private final Injector injector;
     private final URI baseUri;
+    private final String issuer;
 
     private TokenServer(Database database, JettyServer jetty, ExpiredTokenCleanup cleanup, Injector injector,
-            URI baseUri) {
+            URI baseUri, String issuer) {
         this.database = database;
         this.jetty = jetty;
         this.cleanup = cleanup;
         this.injector = injector;
         this.baseUri = baseUri;
+        this.issuer = issuer;
     }
 
     /**
@@ -98,9 +100,10 @@ public final class TokenServer implements AutoCloseable {
             ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
                     config.cleanupInterval());
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
-            LOG.info("token server listening on {} (issuer {}, sealing {})", baseUri, config.issuerFor(jetty.port()),
+            String issuer = config.issuerFor(jetty.port());
+            LOG.info("token server listening on {} (issuer {}, sealing {})", baseUri, issuer,
                     sealer.isEnabled() ? "on" : "off");
-            return new TokenServer(database, jetty, cleanup, injector, baseUri);
+            return new TokenServer(database, jetty, cleanup, injector, baseUri, issuer);
         } catch (RuntimeException e) {
             closeQuietly(jetty);
             throw e;
@@ -147,6 +150,11 @@ public final class TokenServer implements AutoCloseable {
     /** Where the server answers, e.g. {@code http://127.0.0.1:8080}. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The issuer identifier the metadata names (RFC 8414 §2), e.g. {@code http://localhost:8080}. */
+    public String issuer() {
+        return issuer;
     }
 
     /** The port actually bound. */

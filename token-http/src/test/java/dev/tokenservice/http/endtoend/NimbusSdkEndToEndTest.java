@@ -88,7 +88,7 @@ class NimbusSdkEndToEndTest {
     }
 
     private static Issuer issuer() {
-        return new Issuer("http://localhost:" + server.baseUri().getPort());
+        return new Issuer(server.issuer());
     }
 
     /** A sent token request: the raw answer and the SDK's reading of it. */
@@ -148,7 +148,7 @@ class NimbusSdkEndToEndTest {
 
     @Test
     void metadataWhenResolvedFromTheIssuerThenEveryEndpointAndCapabilityReads() {
-        String base = issuer().getValue();
+        String base = "http://localhost:" + server.baseUri().getPort();
 
         assertThat(metadata.getIssuer()).isEqualTo(issuer());
         assertThat(metadata.getTokenEndpointURI()).isEqualTo(URI.create(base + "/oauth/token"));
