@@ -26,9 +26,10 @@ import dev.tokenservice.http.json.JsonMappers;
  * Wires the HTTP adapter.
  *
  * <p>Provides: {@link HttpApplication} (the servlets on a context, ready for Jetty), the servlets,
- * {@link ErrorResponses} and {@link JsonWriter}. Requires: {@link TokenService} and {@link TokenAdministration}
- * (from {@link TokenCoreModule}), {@link MetadataSettings} (from {@link MetadataModule}). Defaults that embedders override with {@code OptionalBinder.setBinding()}:
- * {@code @Realm String} ({@code token-service}) and {@link HealthCheck} (always up).
+ * {@link StandardEndpoints}, {@link ErrorResponses} and {@link JsonWriter}. Requires: {@link TokenService} and
+ * {@link TokenAdministration} (from {@link TokenCoreModule}), {@link MetadataSettings} (from {@link MetadataModule}).
+ * Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@code @Realm String}
+ * ({@code token-service}) and {@link HealthCheck} (always up).
  */
 public final class HttpModule extends AbstractModule {
     /** The realm of the server's challenges unless one is bound. */
