@@ -26,13 +26,14 @@ public enum Dialect {
         }
 
         /**
-         * H2 plans without regard to {@code FETCH FIRST}: left alone it reads every live token through the expiry
-         * index and sorts them all (tens of seconds at a million tokens) to serve one page that the
-         * default-order index yields at once.
+         * H2 plans without regard to {@code FETCH FIRST}: left alone it fetches every live token through the expiry
+         * index and sorts them all, tens of seconds at a million tokens. With no index allowed for the condition
+         * ({@code USE INDEX ()}) it reads the table through the index that holds the requested order, or its first
+         * column, and stops after the page.
          */
         @Override
-        public String inDefaultListOrder(String table) {
-            return table + " USE INDEX (access_tokens_issued_idx)";
+        public String unfilteredList(String table) {
+            return table + " USE INDEX ()";
         }
 
         @Override
@@ -111,10 +112,10 @@ public enum Dialect {
     public abstract String deleteExpired(TokenTable table);
 
     /**
-     * The {@code FROM} item that reads the unfiltered access-token list in its default order (newest first).
-     * PostgreSQL's planner weighs the {@code LIMIT} and picks the index itself.
+     * The {@code FROM} item for a list page without filters, where nearly every row is live and the order decides
+     * which index to read. PostgreSQL's planner weighs the {@code LIMIT} and picks the index itself.
      */
-    public String inDefaultListOrder(String table) {
+    public String unfilteredList(String table) {
         return table;
     }
 

@@ -18,10 +18,6 @@ import java.util.Objects;
  * @param count   the statement counting the matches over all pages
  */
 public record TokenListSql(String source, String where, String orderBy, String count) {
-    /** The default order, newest first, which the index {@code access_tokens_issued_idx} holds. */
-    static final List<SortOrder> DEFAULT_ORDER =
-            List.of(SortOrder.desc(TokenSortProperty.ISSUED_AT), SortOrder.asc(TokenSortProperty.TOKEN_ID));
-
     private static final String LIVE = "expires_at > :now";
 
     /**
@@ -50,9 +46,7 @@ public record TokenListSql(String source, String where, String orderBy, String c
         }
         boolean unfiltered = conditions.size() == 1;
         String where = String.join(" AND ", conditions);
-        String source = unfiltered && query.effectiveOrder().equals(DEFAULT_ORDER)
-                ? dialect.inDefaultListOrder("access_tokens")
-                : "access_tokens";
+        String source = unfiltered ? dialect.unfilteredList("access_tokens") : "access_tokens";
         String count = unfiltered ? COUNT_ALL_LIVE : "SELECT COUNT(*) FROM access_tokens WHERE " + where;
         return new TokenListSql(source, where, String.join(", ", order), count);
     }

@@ -34,6 +34,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
@@ -53,6 +54,7 @@ public final class PersistenceBenchmark {
     private static final int CLIENTS = 1_000;
     private static final int USERS = 100_000;
     private static final int LOAD_BATCH = 1_000;
+    private static final int LOADERS = 2;
     private static final int CLEANUP_BATCH = 1_000;
 
     private final int tokens = Integer.getInteger("bench.tokens", 1_000_000);
@@ -93,10 +95,10 @@ public final class PersistenceBenchmark {
             measure("list: page 2, default order, size 1000", 5, 50, issue,
                     i -> query.list(TokenListQuery.firstPage().withPage(2).withSize(1000)));
             int deepPage = (tokens - expired) / 25 / 2;
-            measure("list: deep page " + deepPage + " (offset " + (deepPage - 1) * 25 + "), default order", 2, 20,
+            measure("list: deep page " + deepPage + " (offset " + (deepPage - 1) * 25 + "), default order", 1, 5,
                     issue, i -> query.list(TokenListQuery.firstPage().withPage(deepPage)));
             int lastPage = (tokens - expired) / 25;
-            measure("list: last page " + lastPage + " (offset " + (lastPage - 1) * 25 + "), default order", 2, 20,
+            measure("list: last page " + lastPage + " (offset " + (lastPage - 1) * 25 + "), default order", 1, 5,
                     issue, i -> query.list(TokenListQuery.firstPage().withPage(lastPage)));
             measure("list: filtered by client_id (~900 live each), first page", 20, 500, issue,
                     i -> query.list(TokenListQuery.firstPage().withClientId(client(random.nextInt(CLIENTS)))));
@@ -112,12 +114,24 @@ public final class PersistenceBenchmark {
                             SortOrder.asc(TokenSortProperty.CLIENT_ID), SortOrder.desc(TokenSortProperty.USERNAME))));
             measure("list: ordered by expires_at ASC, first page", 2, 20, issue,
                     i -> query.list(TokenListQuery.firstPage().withOrder(SortOrder.asc(TokenSortProperty.EXPIRES_AT))));
+            measure("list: ordered by token_id DESC, first page", 2, 20, issue,
+                    i -> query.list(TokenListQuery.firstPage().withOrder(SortOrder.desc(TokenSortProperty.TOKEN_ID))));
             measure("list: filtered by client_id, ordered by username ASC", 20, 500, issue,
                     i -> query.list(TokenListQuery.firstPage().withClientId(client(random.nextInt(CLIENTS)))
                             .withOrder(SortOrder.asc(TokenSortProperty.USERNAME))));
+            measure("list: ordered by username DESC, first page", 2, 20, issue,
+                    i -> query.list(TokenListQuery.firstPage().withOrder(SortOrder.desc(TokenSortProperty.USERNAME))));
             cleanup(store);
-            TokenPage after = query.list(TokenListQuery.firstPage());
-            line(String.format(Locale.ROOT, "after cleanup: %,d live tokens listed", after.totalElements()));
+            measure("after cleanup: list: first page, default order", 20, 200, issue,
+                    i -> query.list(TokenListQuery.firstPage()));
+            measure("after cleanup: lookup by digest (live token)", 2_000, 20_000, i -> {
+                int n = expired + random.nextInt(tokens - expired);
+                return store.findAccessToken(digest(n)).orElseThrow();
+            });
+        }
+        Path file = Path.of("target", "bench", "h2", "tokens.mv.db");
+        if (Files.exists(file)) {
+            line(String.format(Locale.ROOT, "H2 file after close: %,d MiB", Files.size(file) / (1024 * 1024)));
         }
         Path out = Path.of("target", "bench", "results.txt");
         Files.createDirectories(out.getParent());
@@ -142,31 +156,52 @@ public final class PersistenceBenchmark {
         return DatabaseSettings.h2File(dir);
     }
 
-    /** Token {@code n}: the first {@code expired} tokens expired an hour ago, the others are live. */
+    /**
+     * Token {@code n}: the first {@code expired} tokens expired an hour ago, the others are live. Loaded by
+     * {@value #LOADERS} threads, each inserting batches of {@value #LOAD_BATCH} rows, one transaction per batch.
+     */
     private void load(Jdbi jdbi) {
         jdbi.useHandle(handle -> {
             handle.execute("DELETE FROM access_tokens");
             handle.execute("DELETE FROM refresh_tokens");
         });
         long start = System.nanoTime();
-        for (int from = 0; from < tokens; from += LOAD_BATCH) {
-            int to = Math.min(tokens, from + LOAD_BATCH);
-            int first = from;
-            jdbi.useTransaction(handle -> {
-                PreparedBatch batch = handle.prepareBatch(TokenSql.INSERT_ACCESS);
-                for (int n = first; n < to; n++) {
-                    TokenRows.bind(batch, token(n)).add();
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> loaders = new ArrayList<>();
+        for (int t = 0; t < LOADERS; t++) {
+            Thread loader = new Thread(() -> {
+                for (int from = next.getAndAdd(LOAD_BATCH); from < tokens; from = next.getAndAdd(LOAD_BATCH)) {
+                    int first = from;
+                    int to = Math.min(tokens, from + LOAD_BATCH);
+                    jdbi.useTransaction(handle -> {
+                        PreparedBatch batch = handle.prepareBatch(TokenSql.INSERT_ACCESS);
+                        for (int n = first; n < to; n++) {
+                            TokenRows.bind(batch, token(n)).add();
+                        }
+                        batch.execute();
+                    });
                 }
-                batch.execute();
-            });
+            }, "loader-" + t);
+            loader.start();
+            loaders.add(loader);
+        }
+        for (Thread loader : loaders) {
+            try {
+                loader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading", e);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         line(String.format(Locale.ROOT, "load: %,d access tokens (%,d expired) in %.1f s (%,.0f rows/s), "
-                + "batches of %d", tokens, expired, seconds, tokens / seconds, LOAD_BATCH));
+                + "%d threads, batches of %d", tokens, expired, seconds, tokens / seconds, LOADERS, LOAD_BATCH));
         jdbi.useHandle(handle -> handle.execute("ANALYZE"));
     }
 
+    /** Token {@code n}, the same on every run. */
     private AccessToken token(int n) {
+        SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L);
         boolean isExpired = n < expired;
         Instant issuedAt = isExpired
                 ? NOW.minus(Duration.ofHours(2)).minusSeconds(random.nextInt(30 * 24 * 3600))
