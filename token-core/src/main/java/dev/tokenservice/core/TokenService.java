@@ -108,13 +108,20 @@ public final class TokenService {
 
     /**
      * Describes a token (RFC 7662 §2.2). Expired, revoked, unknown and already-used refresh tokens are all simply
-     * inactive. The caller must have been authenticated already (RFC 7662 §2.1).
+     * inactive, and so is a token whose client or user no longer exists: such a token no longer authenticates
+     * ({@link #verifyAccessToken}) nor refreshes. The caller must have been authenticated already (RFC 7662 §2.1).
      */
     public Introspection introspect(TokenValue token) {
         TokenDigest digest = TokenDigest.of(token);
         return tokens.findAccessToken(digest).map(Introspection::of)
                 .or(() -> tokens.findRefreshToken(digest).filter(refresh -> !refresh.used()).map(Introspection::of))
+                .filter(this::holderExists)
                 .orElse(Introspection.INACTIVE);
+    }
+
+    private boolean holderExists(Introspection introspection) {
+        return clients.findById(introspection.clientId()).isPresent()
+                && introspection.user().map(username -> users.findByUsername(username).isPresent()).orElse(true);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class ClientAuthenticationParser {
     public static ClientAuthentication parse(Optional<String> authorization, FormParameters form) {
         if (authorization.isPresent()) {
             if (!isBasic(authorization.get())) {
-                throw OAuthException.invalidRequest("the token endpoint accepts only HTTP Basic authorization");
+                throw OAuthException.invalidRequest("clients authenticate with HTTP Basic or in the body, not with another scheme");
             }
             return basic(authorization.get().substring(BASIC.length()).strip(), form);
         }

@@ -14,17 +14,30 @@ import org.eclipse.jetty.ee10.servlet.ServletMapping;
  * contract. Builds a new handler on each call, so a server owns its own. Thread-safe.
  */
 public final class HttpApplication {
+    /** The token endpoint (RFC 6749 §3.2); {@code /token} serves it too. */
+    public static final String TOKEN_PATH = "/oauth/token";
+    /** The revocation endpoint (RFC 7009). */
+    public static final String REVOCATION_PATH = "/oauth/revoke";
+    /** The introspection endpoint (RFC 7662). */
+    public static final String INTROSPECTION_PATH = "/oauth/introspect";
+    /** Authorization server metadata (RFC 8414 §3). */
+    public static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
+    /** The OpenAPI document of the HTTP API. */
+    public static final String OPENAPI_PATH = "/openapi.json";
+
     private final TokenEndpointServlet tokenEndpoint;
     private final TokenAdminServlet administration;
     private final HealthServlet health;
+    private final StandardEndpoints standard;
     private final ErrorResponses errors;
     private final JsonWriter json;
 
     public HttpApplication(TokenEndpointServlet tokenEndpoint, TokenAdminServlet administration, HealthServlet health,
-            ErrorResponses errors, JsonWriter json) {
+            StandardEndpoints standard, ErrorResponses errors, JsonWriter json) {
         this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
         this.administration = Objects.requireNonNull(administration, "administration");
         this.health = Objects.requireNonNull(health, "health");
+        this.standard = Objects.requireNonNull(standard, "standard");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -35,9 +48,13 @@ public final class HttpApplication {
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new RequestLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new ServerErrorFilter(errors)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        mount(context, "token", tokenEndpoint, "/oauth/token", "/token");
+        mount(context, "token", tokenEndpoint, TOKEN_PATH, "/token");
         mount(context, "administration", administration, AdminPath.PREFIX, AdminPath.PREFIX + "/*");
         mount(context, "health", health, "/healthz");
+        mount(context, "revocation", standard.revocation(), REVOCATION_PATH);
+        mount(context, "introspection", standard.introspection(), INTROSPECTION_PATH);
+        mount(context, "metadata", standard.metadata(), METADATA_PATH);
+        mount(context, "openapi", standard.openApi(), OPENAPI_PATH);
         mount(context, "not-found", new NotFoundServlet(errors), "/");
         // Usernames may hold '/' (sent as %2F): the admin servlet splits the raw URI itself.
         context.getServletHandler().setDecodeAmbiguousURIs(true);

@@ -29,8 +29,10 @@ public final class ServerErrorFilter extends HttpFilter {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
             ErrorReply reply = errors.serverError(e);
-            boolean tokenEndpoint = request.getServletPath().endsWith("/token");
-            errors.write(response, tokenEndpoint ? reply.withNoStore() : reply);
+            // Token, revocation and introspection answers are never cached, failures included.
+            String path = request.getServletPath();
+            boolean noStore = path.equals("/token") || path.startsWith("/oauth/");
+            errors.write(response, noStore ? reply.withNoStore() : reply);
         }
     }
 }

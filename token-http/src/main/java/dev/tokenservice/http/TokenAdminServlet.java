@@ -6,8 +6,6 @@ import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.TokenOwner;
-import dev.tokenservice.core.model.TokenPrincipal;
-import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.http.json.AccessTokenJson;
 import dev.tokenservice.http.json.TokenPageJson;
@@ -32,14 +30,14 @@ public final class TokenAdminServlet extends HttpServlet {
     private static final List<String> GET_AND_DELETE = List.of("GET", "DELETE");
     private static final List<String> DELETE_ONLY = List.of("DELETE");
 
-    private final transient TokenService tokens;
+    private final transient BearerAuthorization bearer;
     private final transient TokenAdministration administration;
     private final transient ErrorResponses errors;
     private final transient JsonWriter json;
 
     public TokenAdminServlet(TokenService tokens, TokenAdministration administration, ErrorResponses errors,
             JsonWriter json) {
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.bearer = new BearerAuthorization(tokens, errors);
         this.administration = Objects.requireNonNull(administration, "administration");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
@@ -66,7 +64,12 @@ public final class TokenAdminServlet extends HttpServlet {
             errors.write(response, errors.methodNotAllowed(method, String.join(", ", allowed)));
             return;
         }
-        Optional<ErrorReply> refused = authorize(request);
+        Optional<ErrorReply> refused;
+        try {
+            refused = bearer.require(Headers.single(request, Headers.AUTHORIZATION), Authority.TOKENS_ADMIN);
+        } catch (OAuthException e) {
+            refused = Optional.of(errors.malformedBearer(e));
+        }
         if (refused.isPresent()) {
             errors.write(response, refused.get());
             return;
@@ -101,26 +104,5 @@ public final class TokenAdminServlet extends HttpServlet {
     private static TokenOwner owner(List<String> segments) {
         Username username = Username.of(segments.get(0));
         return segments.size() == 2 ? TokenOwner.pair(username, ClientId.of(segments.get(1))) : TokenOwner.user(username);
-    }
-
-    /** RFC 6750 §3: empty when the caller holds a live token with {@code TOKENS_ADMIN}; the refusal otherwise. */
-    private Optional<ErrorReply> authorize(HttpServletRequest request) {
-        Optional<TokenValue> token;
-        try {
-            token = BearerTokenParser.parse(Headers.single(request, Headers.AUTHORIZATION));
-        } catch (OAuthException e) {
-            return Optional.of(errors.malformedBearer(e));
-        }
-        if (token.isEmpty()) {
-            return Optional.of(errors.bearerMissing());
-        }
-        Optional<TokenPrincipal> principal = tokens.verifyAccessToken(token.get());
-        if (principal.isEmpty()) {
-            return Optional.of(errors.invalidToken());
-        }
-        if (!principal.get().hasAuthority(Authority.TOKENS_ADMIN)) {
-            return Optional.of(errors.insufficientScope());
-        }
-        return Optional.empty();
     }
 }

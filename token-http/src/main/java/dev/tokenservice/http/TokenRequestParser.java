@@ -18,8 +18,11 @@ import java.util.Optional;
 public final class TokenRequestParser {
     public static final String GRANT_TYPE = "grant_type";
 
-    /** Limits on known parameters, in characters after decoding. */
-    private static final Map<String, Integer> MAX_LENGTHS = Map.of(
+    /** The limit of {@code token}: third-party tokens of social grants (often JWTs) are longer than ours. */
+    public static final int MAX_TOKEN_LENGTH = 8192;
+
+    /** Limits on known parameters, in characters after decoding; 2048 for any other (extension grants read their own). */
+    private static final FormRequestParser FORM = new FormRequestParser(Map.of(
             GRANT_TYPE, 128,
             ClientAuthenticationParser.CLIENT_ID, ClientAuthenticationParser.MAX_CLIENT_ID_LENGTH,
             ClientAuthenticationParser.CLIENT_SECRET, ClientAuthenticationParser.MAX_SECRET_LENGTH,
@@ -27,10 +30,7 @@ public final class TokenRequestParser {
             TokenRequest.PASSWORD, 1024,
             TokenRequest.SCOPE, 1024,
             TokenRequest.REFRESH_TOKEN, 512,
-            // Third-party tokens of social grants (often JWTs) are longer than ours.
-            TokenRequest.TOKEN, 8192);
-    /** The limit on any other parameter (extension grants read their own). */
-    private static final int MAX_OTHER_LENGTH = 2048;
+            TokenRequest.TOKEN, MAX_TOKEN_LENGTH), 2048);
 
     private TokenRequestParser() { }
 
@@ -43,14 +43,7 @@ public final class TokenRequestParser {
      * @param body          the request body, already bounded by the caller
      */
     public static TokenRequest parse(String contentType, Optional<String> authorization, String rawQuery, byte[] body) {
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            throw OAuthException.invalidRequest("parameters must be sent in the request body, not in the URL");
-        }
-        if (!MediaTypes.isUtf8Form(contentType)) {
-            throw OAuthException.invalidRequest("the body must be application/x-www-form-urlencoded (UTF-8)");
-        }
-        FormParameters form = FormDecoder.decode(body);
-        form.values().forEach(TokenRequestParser::checkValue);
+        FormParameters form = FORM.parse(contentType, rawQuery, body);
         String grantType = form.get(GRANT_TYPE)
                 .orElseThrow(() -> OAuthException.invalidRequest("grant_type is required"));
         // RFC 6749 Appendix A.10: a grant name or a URI, so never blank and never with spaces.
@@ -66,20 +59,5 @@ public final class TokenRequestParser {
         parameters.remove(ClientAuthenticationParser.CLIENT_ID);
         parameters.remove(ClientAuthenticationParser.CLIENT_SECRET);
         return new TokenRequest(GrantType.of(grantType), client, parameters);
-    }
-
-    private static void checkValue(String name, String value) {
-        int max = MAX_LENGTHS.getOrDefault(name, MAX_OTHER_LENGTH);
-        if (value.length() > max) {
-            throw OAuthException.invalidRequest(describe(name) + " is longer than " + max + " characters");
-        }
-        // RFC 6749 Appendix A: no parameter of the token endpoint may hold control characters (CR and LF included).
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw OAuthException.invalidRequest(describe(name) + " contains control characters");
-        }
-    }
-
-    private static String describe(String name) {
-        return MAX_LENGTHS.containsKey(name) ? name : "a parameter";
     }
 }

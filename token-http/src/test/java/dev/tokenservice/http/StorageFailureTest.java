@@ -38,10 +38,16 @@ class StorageFailureTest {
                 .build();
         JsonWriter json = new JsonWriter(JsonMappers.create());
         ErrorResponses errors = new ErrorResponses("token-service", json);
+        MetadataSettings metadata = MetadataSettings.of("http://localhost");
         HttpApplication application = new HttpApplication(
                 new TokenEndpointServlet(core.tokenService(), errors, json),
                 new TokenAdminServlet(core.tokenService(), core.administration(), errors, json),
-                new HealthServlet(HealthCheck.ALWAYS_UP, errors, json), errors, json);
+                new HealthServlet(HealthCheck.ALWAYS_UP, errors, json),
+                new StandardEndpoints(new RevocationServlet(core.tokenService(), errors),
+                        new IntrospectionServlet(core.tokenService(), errors, json),
+                        new AuthorizationServerMetadataServlet(core.tokenService(), metadata, errors, json),
+                        new OpenApiServlet(metadata, errors, json)),
+                errors, json);
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -69,6 +75,32 @@ class StorageFailureTest {
         assertThat(response.body()).contains("\"error\":\"server_error\"")
                 .doesNotContain("unavailable").doesNotContain("Exception").doesNotContain("dev.tokenservice");
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void revokeWhenStoreFailsThen500ServerErrorWithoutDetails() throws Exception {
+        HttpResponse<String> response = postForm("/oauth/revoke", "token=c29tZS10b2tlbg&client_id="
+                + TestClients.CONFIDENTIAL_ID + "&client_secret=" + TestClients.SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("\"error\":\"server_error\"").doesNotContain("Exception");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void introspectWhenStoreFailsThen500ServerErrorWithoutDetails() throws Exception {
+        HttpResponse<String> response = postForm("/oauth/introspect", "token=c29tZS10b2tlbg&client_id="
+                + TestClients.CONFIDENTIAL_ID + "&client_secret=" + TestClients.SECRET);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("\"error\":\"server_error\"").doesNotContain("Exception");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    private HttpResponse<String> postForm(String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

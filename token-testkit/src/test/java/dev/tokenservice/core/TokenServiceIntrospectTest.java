@@ -123,4 +123,23 @@ class TokenServiceIntrospectTest {
 
         assertThat(introspection).isEqualTo(Introspection.INACTIVE);
     }
+
+    @Test
+    void introspectWhenClientWasDeletedThenInactive() {
+        TokenResponse issued = login();
+        ports.clients().delete(client.clientId());
+
+        Introspection introspection = service.introspect(issued.accessToken());
+
+        assertThat(introspection).isEqualTo(Introspection.INACTIVE);
+    }
+
+    @Test
+    void introspectWhenUserWasDeletedThenAccessAndRefreshTokenInactive() {
+        TokenResponse issued = login();
+        ports.accounts().delete(TestUsers.ALICE);
+
+        assertThat(service.introspect(issued.accessToken())).isEqualTo(Introspection.INACTIVE);
+        assertThat(service.introspect(issued.refresh().orElseThrow())).isEqualTo(Introspection.INACTIVE);
+    }
 }

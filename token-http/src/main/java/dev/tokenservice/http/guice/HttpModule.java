@@ -7,11 +7,17 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.tokenservice.core.TokenAdministration;
 import dev.tokenservice.core.TokenService;
+import dev.tokenservice.http.AuthorizationServerMetadataServlet;
 import dev.tokenservice.http.ErrorResponses;
 import dev.tokenservice.http.HealthCheck;
 import dev.tokenservice.http.HealthServlet;
 import dev.tokenservice.http.HttpApplication;
+import dev.tokenservice.http.IntrospectionServlet;
 import dev.tokenservice.http.JsonWriter;
+import dev.tokenservice.http.MetadataSettings;
+import dev.tokenservice.http.OpenApiServlet;
+import dev.tokenservice.http.RevocationServlet;
+import dev.tokenservice.http.StandardEndpoints;
 import dev.tokenservice.http.TokenAdminServlet;
 import dev.tokenservice.http.TokenEndpointServlet;
 import dev.tokenservice.http.json.JsonMappers;
@@ -20,9 +26,10 @@ import dev.tokenservice.http.json.JsonMappers;
  * Wires the HTTP adapter.
  *
  * <p>Provides: {@link HttpApplication} (the servlets on a context, ready for Jetty), the servlets,
- * {@link ErrorResponses} and {@link JsonWriter}. Requires: {@link TokenService} and {@link TokenAdministration}
- * (from {@link TokenCoreModule}). Defaults that embedders override with {@code OptionalBinder.setBinding()}:
- * {@code @Realm String} ({@code token-service}) and {@link HealthCheck} (always up).
+ * {@link StandardEndpoints}, {@link ErrorResponses} and {@link JsonWriter}. Requires: {@link TokenService} and
+ * {@link TokenAdministration} (from {@link TokenCoreModule}), {@link MetadataSettings} (from {@link MetadataModule}).
+ * Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@code @Realm String}
+ * ({@code token-service}) and {@link HealthCheck} (always up).
  */
 public final class HttpModule extends AbstractModule {
     /** The realm of the server's challenges unless one is bound. */
@@ -68,8 +75,17 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
+    StandardEndpoints standardEndpoints(TokenService tokens, MetadataSettings metadata, ErrorResponses errors,
+            JsonWriter json) {
+        return new StandardEndpoints(new RevocationServlet(tokens, errors), new IntrospectionServlet(tokens, errors, json),
+                new AuthorizationServerMetadataServlet(tokens, metadata, errors, json),
+                new OpenApiServlet(metadata, errors, json));
+    }
+
+    @Provides
+    @Singleton
     HttpApplication application(TokenEndpointServlet tokenEndpoint, TokenAdminServlet administration,
-            HealthServlet health, ErrorResponses errors, JsonWriter json) {
-        return new HttpApplication(tokenEndpoint, administration, health, errors, json);
+            HealthServlet health, StandardEndpoints standard, ErrorResponses errors, JsonWriter json) {
+        return new HttpApplication(tokenEndpoint, administration, health, standard, errors, json);
     }
 }

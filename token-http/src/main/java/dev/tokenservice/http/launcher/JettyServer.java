@@ -34,8 +34,11 @@ final class JettyServer implements AutoCloseable {
         this.graceful = graceful;
     }
 
-    /** Starts listening on {@code host:port} (port 0: any free port). */
-    static JettyServer start(String host, int port, Handler handler, JsonErrorHandler errorHandler) throws Exception {
+    /**
+     * Binds {@code host:port} (port 0: any free port) without serving yet, so that the port is known before the
+     * handler is built (the default issuer names it). Connections wait in the backlog until {@link #start}.
+     */
+    static JettyServer bind(String host, int port) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("http");
         Server server = new Server(threads);
@@ -47,18 +50,24 @@ final class JettyServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        GracefulHandler graceful = new GracefulHandler(handler);
+        connector.open();
+        GracefulHandler graceful = new GracefulHandler();
         server.setHandler(graceful);
-        server.setErrorHandler(errorHandler);
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(false);
+        return new JettyServer(server, connector, graceful);
+    }
+
+    /** Serves {@code handler} on the bound port; on failure everything is stopped and the port released. */
+    void start(Handler handler, JsonErrorHandler errorHandler) throws Exception {
+        graceful.setHandler(handler);
+        server.setErrorHandler(errorHandler);
         try {
             server.start();
         } catch (Exception e) {
-            server.stop();
+            close();
             throw e;
         }
-        return new JettyServer(server, connector, graceful);
     }
 
     /** The port actually bound. */
@@ -71,9 +80,13 @@ final class JettyServer implements AutoCloseable {
         return graceful.getCurrentRequestCount();
     }
 
-    /** Stops gracefully; waits for requests in flight. */
+    /** Stops gracefully (waits for requests in flight) and releases the port, started or only bound. */
     @Override
     public void close() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            connector.close();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.tokenservice.http.launcher;
 
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
+import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.http.MetadataSettings;
 import dev.tokenservice.http.social.SocialSettings;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.nio.file.Path;
@@ -30,6 +32,10 @@ import java.util.UUID;
  * @param bootstrapFile    {@code TOKEN_BOOTSTRAP_FILE}: clients and users to create or update; {@code null} for none
  * @param dataDir          {@code TOKEN_DATA_DIR}: the data folder (default {@code ./data})
  * @param cleanupInterval  {@code TOKEN_CLEANUP_INTERVAL} in seconds (default 300): how often expired tokens go
+ * @param scopesSupported  {@code TOKEN_SCOPES_SUPPORTED}: space-separated scopes to advertise in the metadata
+ *                         ({@code scopes_supported}); {@code null} to leave the field out
+ * @param serviceDocumentation {@code TOKEN_SERVICE_DOCUMENTATION}: the metadata's {@code service_documentation} URL;
+ *                         {@code null} for the issuer's {@code /openapi.json}
  * @param social           the identity providers of the social grants ({@code TOKEN_GOOGLE_*},
  *                         {@code TOKEN_FACEBOOK_*}, {@code TOKEN_OIDC_*}, {@code TOKEN_PROVIDER_TIMEOUT}; see
  *                         {@link SocialConfig})
@@ -47,6 +53,8 @@ public record ServerConfig(
         Path bootstrapFile,
         Path dataDir,
         Duration cleanupInterval,
+        String scopesSupported,
+        String serviceDocumentation,
         SocialSettings social) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
@@ -62,6 +70,15 @@ public record ServerConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(social, "social");
+        if (issuer != null) {
+            MetadataSettings.requireHttpUrl(issuer, "TOKEN_ISSUER");
+        }
+        if (scopesSupported != null && !Scope.isValid(scopesSupported)) {
+            throw new IllegalArgumentException("TOKEN_SCOPES_SUPPORTED must be scope tokens separated by single spaces");
+        }
+        if (serviceDocumentation != null) {
+            MetadataSettings.requireHttpUrl(serviceDocumentation, "TOKEN_SERVICE_DOCUMENTATION");
+        }
     }
 
     /** Reads the process's environment and system properties. */
@@ -89,6 +106,8 @@ public record ServerConfig(
                 settings.text("TOKEN_BOOTSTRAP_FILE").map(Path::of).orElse(null),
                 Path.of(settings.text("TOKEN_DATA_DIR").orElse("data")),
                 Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)),
+                settings.text("TOKEN_SCOPES_SUPPORTED").orElse(null),
+                settings.text("TOKEN_SERVICE_DOCUMENTATION").orElse(null),
                 SocialConfig.read(settings::text));
     }
 
@@ -100,43 +119,43 @@ public record ServerConfig(
         DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
         return new ServerConfig("127.0.0.1", 0, memory.url(), memory.user(), memory.password(), null,
                 AesGcmTokenSealer.newBase64Key(), Duration.ofHours(1), Duration.ofDays(30), null, Path.of("data"),
-                Duration.ofMinutes(5), SocialSettings.NONE);
+                Duration.ofMinutes(5), null, null, SocialSettings.NONE);
     }
 
     /** This configuration with another {@code TOKEN_SEALING_KEY} ({@link #SEALING_OFF} switches sealing off). */
     public ServerConfig withSealingKey(String key) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, key, accessTokenTtl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, social);
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, social);
     }
 
     /** This configuration with another access-token lifetime. */
     public ServerConfig withAccessTokenTtl(Duration ttl) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey, ttl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, social);
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, social);
     }
 
     /** This configuration with another data folder. */
     public ServerConfig withDataDir(Path folder) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, social);
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, scopesSupported, serviceDocumentation, social);
     }
 
     /** This configuration with a database URL; {@code null} for the H2 file in the data folder. */
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, social);
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, social);
     }
 
     /** This configuration with a bootstrap file. */
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, social);
+                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, social);
     }
 
     /** This configuration with other identity providers for the social grants. */
     public ServerConfig withSocial(SocialSettings value) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, value);
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, value);
     }
 
     public Optional<String> database() {
@@ -150,6 +169,26 @@ public record ServerConfig(
     /** The public base URL: {@code TOKEN_ISSUER}, or {@code http://localhost:<port>} for the port actually bound. */
     public String issuerFor(int boundPort) {
         return issuer != null ? issuer : "http://localhost:" + boundPort;
+    }
+
+    /** This configuration with another {@code TOKEN_ISSUER}. */
+    public ServerConfig withIssuer(String url) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, url, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
+                serviceDocumentation, social);
+    }
+
+    /** This configuration with another {@code TOKEN_SCOPES_SUPPORTED}. */
+    public ServerConfig withScopesSupported(String scopes) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopes, serviceDocumentation,
+                social);
+    }
+
+    /** What the metadata says about a server listening on {@code boundPort}. */
+    public MetadataSettings metadataFor(int boundPort) {
+        return new MetadataSettings(issuerFor(boundPort),
+                scopesSupported == null ? Scope.EMPTY : Scope.parse(scopesSupported), serviceDocumentation);
     }
 
     /** Never shows the database password or the sealing key. */

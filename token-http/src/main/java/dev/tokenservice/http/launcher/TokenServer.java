@@ -19,6 +19,7 @@ import dev.tokenservice.http.JsonErrorHandler;
 import dev.tokenservice.http.JsonWriter;
 import dev.tokenservice.http.guice.GeneratedSecrets;
 import dev.tokenservice.http.guice.HttpModule;
+import dev.tokenservice.http.guice.MetadataModule;
 import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.ServerModule;
 import dev.tokenservice.http.guice.SocialGrantsModule;
@@ -46,14 +47,16 @@ public final class TokenServer implements AutoCloseable {
     private final ExpiredTokenCleanup cleanup;
     private final Injector injector;
     private final URI baseUri;
+    private final String issuer;
 
     private TokenServer(Database database, JettyServer jetty, ExpiredTokenCleanup cleanup, Injector injector,
-            URI baseUri) {
+            URI baseUri, String issuer) {
         this.database = database;
         this.jetty = jetty;
         this.cleanup = cleanup;
         this.injector = injector;
         this.baseUri = baseUri;
+        this.issuer = issuer;
     }
 
     /**
@@ -82,24 +85,43 @@ public final class TokenServer implements AutoCloseable {
         TokenSealer sealer = SealingKeys.sealer(config);
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
                 new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(), new PersistenceModule(database),
-                new HttpModule(), new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())),
-                new SocialGrantsModule(config.social()));
-        provisionClients(config, injector, console);
         JettyServer jetty;
         try {
-            jetty = JettyServer.start(config.host(), config.port(),
-                    injector.getInstance(HttpApplication.class).newContextHandler(),
-                    new JsonErrorHandler(injector.getInstance(ErrorResponses.class), injector.getInstance(JsonWriter.class)));
+            jetty = JettyServer.bind(config.host(), config.port());
         } catch (Exception e) {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
         }
-        ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
-                config.cleanupInterval());
-        URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
-        LOG.info("token server listening on {} (issuer {}, sealing {}, social grants {})", baseUri,
-                config.issuerFor(jetty.port()), sealer.isEnabled() ? "on" : "off", config.social().grantTypes());
-        return new TokenServer(database, jetty, cleanup, injector, baseUri);
+        try {
+            // The port is bound first: the default issuer, and so the metadata, names it.
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(),
+                    new PersistenceModule(database), new HttpModule(), new MetadataModule(config.metadataFor(jetty.port())),
+                    new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())),
+                    new SocialGrantsModule(config.social()));
+            provisionClients(config, injector, console);
+            jetty.start(injector.getInstance(HttpApplication.class).newContextHandler(),
+                    new JsonErrorHandler(injector.getInstance(ErrorResponses.class), injector.getInstance(JsonWriter.class)));
+            ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
+                    config.cleanupInterval());
+            URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
+            String issuer = config.issuerFor(jetty.port());
+            LOG.info("token server listening on {} (issuer {}, sealing {}, social grants {})", baseUri, issuer,
+                    sealer.isEnabled() ? "on" : "off", config.social().grantTypes());
+            return new TokenServer(database, jetty, cleanup, injector, baseUri, issuer);
+        } catch (RuntimeException e) {
+            closeQuietly(jetty);
+            throw e;
+        } catch (Exception e) {
+            closeQuietly(jetty);
+            throw new IllegalStateException("cannot serve on " + config.host() + ":" + jetty.port(), e);
+        }
+    }
+
+    private static void closeQuietly(JettyServer jetty) {
+        try {
+            jetty.close();
+        } catch (Exception e) {
+            LOG.warn("Jetty did not stop cleanly", e);
+        }
     }
 
     private static void provisionClients(ServerConfig config, Injector injector, PrintStream console) {
@@ -131,6 +153,11 @@ public final class TokenServer implements AutoCloseable {
     /** Where the server answers, e.g. {@code http://127.0.0.1:8080}. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The issuer identifier the metadata names (RFC 8414 §2), e.g. {@code http://localhost:8080}. */
+    public String issuer() {
+        return issuer;
     }
 
     /** The port actually bound. */

@@ -132,6 +132,24 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
         return baseUri().resolve("/oauth/token");
     }
 
+    /** The introspection endpoint (RFC 7662), {@code <base>/oauth/introspect}, for resource servers under test. */
+    public URI introspectionEndpoint() {
+        return baseUri().resolve("/oauth/introspect");
+    }
+
+    /** The revocation endpoint (RFC 7009), {@code <base>/oauth/revoke}. */
+    public URI revocationEndpoint() {
+        return baseUri().resolve("/oauth/revoke");
+    }
+
+    /**
+     * The issuer identifier (RFC 8414 §2), {@code http://localhost:<port>} unless the configuration sets one: clients
+     * that discover the server from its metadata start here.
+     */
+    public String issuer() {
+        return running().issuer();
+    }
+
     /**
      * Registers (or replaces) a client whose allowed and default scopes are {@code scopes}.
      *

@@ -77,6 +77,14 @@ class AdminEndToEndTest {
     }
 
     @Test
+    void listWhenTokenOnlyInTheQueryThen401ChallengeWithoutError() {
+        Reply reply = client.get("/auth/tokens?access_token=" + admin);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).contains("Bearer realm=\"token-service\"");
+    }
+
+    @Test
     void listWhenUnknownTokenThen401InvalidToken() {
         Reply reply = client.get("/auth/tokens", "Authorization", bearer("bm90LWEtdG9rZW4"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenservice.core.model.ClientId;
+import dev.tokenservice.core.model.Introspection;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.SortOrder;
 import dev.tokenservice.core.model.TokenDetails;
@@ -13,6 +14,7 @@ import dev.tokenservice.core.model.TokenPage;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.TokenSortProperty;
 import dev.tokenservice.core.model.TokenSummary;
+import dev.tokenservice.core.model.TokenTypeHint;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.model.Username;
 import java.time.Duration;
@@ -95,5 +97,52 @@ class WireNamesTest {
         JsonNode json = mapper.valueToTree(new ErrorJson("invalid_grant", "no"));
 
         assertThat(json.fieldNames()).toIterable().containsExactly("error", "error_description");
+    }
+
+    @Test
+    void introspectionWhenInactiveThenOnlyActiveFalse() {
+        JsonNode json = mapper.valueToTree(IntrospectionJson.from(Introspection.INACTIVE));
+
+        assertThat(json.toString()).isEqualTo("{\"active\":false}");
+    }
+
+    @Test
+    void introspectionWhenUserAccessTokenThenRfc7662NamesAndUsernameAsSubject() {
+        JsonNode json = mapper.valueToTree(IntrospectionJson.from(new Introspection(true, TokenTypeHint.ACCESS_TOKEN,
+                ClientId.of("web"), Username.of("jane"), Scope.of("write", "read"), ISSUED, ISSUED.plusSeconds(3600))));
+
+        assertThat(json.fieldNames()).toIterable().containsExactly(
+                "active", "scope", "client_id", "username", "token_type", "exp", "iat", "sub");
+        assertThat(json.get("active").asBoolean()).isTrue();
+        assertThat(json.get("scope").asText()).isEqualTo("read write");
+        assertThat(json.get("token_type").asText()).isEqualTo("bearer");
+        assertThat(json.get("exp").isIntegralNumber()).isTrue();
+        assertThat(json.get("exp").asLong()).isEqualTo(ISSUED.getEpochSecond() + 3600);
+        assertThat(json.get("iat").asLong()).isEqualTo(ISSUED.getEpochSecond());
+        assertThat(json.get("sub").asText()).isEqualTo("jane");
+    }
+
+    @Test
+    void introspectionWhenClientRefreshTokenWithoutScopeThenClientIsSubjectAndNoScopeOrUsername() {
+        JsonNode json = mapper.valueToTree(IntrospectionJson.from(new Introspection(true, TokenTypeHint.REFRESH_TOKEN,
+                ClientId.of("svc"), null, Scope.EMPTY, ISSUED, ISSUED.plusSeconds(60))));
+
+        assertThat(json.fieldNames()).toIterable().containsExactly(
+                "active", "client_id", "token_type", "exp", "iat", "sub");
+        assertThat(json.get("token_type").asText()).isEqualTo("refresh_token");
+        assertThat(json.get("sub").asText()).isEqualTo("svc");
+    }
+
+    @Test
+    void metadataWhenNoScopesThenRfc8414NamesWithoutScopesSupported() {
+        JsonNode json = mapper.valueToTree(new AuthorizationServerMetadataJson("https://a", "https://a/t", "https://a/r",
+                "https://a/i", List.of("password"), List.of(), List.of("none"), List.of("none"),
+                List.of("client_secret_basic"), List.of(), "https://a/openapi.json"));
+
+        assertThat(json.fieldNames()).toIterable().containsExactly("issuer", "token_endpoint", "revocation_endpoint",
+                "introspection_endpoint", "grant_types_supported", "response_types_supported",
+                "token_endpoint_auth_methods_supported", "revocation_endpoint_auth_methods_supported",
+                "introspection_endpoint_auth_methods_supported", "service_documentation");
+        assertThat(json.get("response_types_supported").isArray()).isTrue();
     }
 }

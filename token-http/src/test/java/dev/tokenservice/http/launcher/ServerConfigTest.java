@@ -3,6 +3,8 @@ package dev.tokenservice.http.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.http.MetadataSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -84,5 +86,45 @@ class ServerConfigTest {
                 "TOKEN_SEALING_KEY", "c2VjcmV0LWtleS1tYXRlcmlhbC0zMi1ieXRlcyEhISE="), new Properties());
 
         assertThat(config.toString()).doesNotContain("db-pass-123").doesNotContain("c2VjcmV0");
+    }
+
+    @Test
+    void fromWhenMetadataSettingsSetThenAdvertised() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_ISSUER", "https://auth.example.com",
+                "TOKEN_SCOPES_SUPPORTED", "read write", "TOKEN_SERVICE_DOCUMENTATION", "https://docs.example.com/tokens"),
+                new Properties());
+
+        MetadataSettings metadata = config.metadataFor(8080);
+
+        assertThat(metadata.issuer()).isEqualTo("https://auth.example.com");
+        assertThat(metadata.scopesSupported()).isEqualTo(Scope.of("read", "write"));
+        assertThat(metadata.serviceDocumentation()).isEqualTo("https://docs.example.com/tokens");
+    }
+
+    @Test
+    void fromWhenNoMetadataSettingsThenLocalIssuerNoScopesAndTheOpenApiDocument() {
+        MetadataSettings metadata = ServerConfig.from(Map.of(), new Properties()).metadataFor(41234);
+
+        assertThat(metadata.issuer()).isEqualTo("http://localhost:41234");
+        assertThat(metadata.scopesSupported()).isEqualTo(Scope.EMPTY);
+        assertThat(metadata.serviceDocumentation()).isEqualTo("http://localhost:41234/openapi.json");
+    }
+
+    @Test
+    void fromWhenIssuerHasQueryThenRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_ISSUER", "https://auth.example.com/?tenant=1"),
+                new Properties())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_ISSUER");
+    }
+
+    @Test
+    void fromWhenScopesMalformedThenRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_SCOPES_SUPPORTED", "read  \"write\""), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_SCOPES_SUPPORTED");
+    }
+
+    @Test
+    void fromWhenServiceDocumentationNotAUrlThenRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_SERVICE_DOCUMENTATION", "see the wiki"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_SERVICE_DOCUMENTATION");
     }
 }
