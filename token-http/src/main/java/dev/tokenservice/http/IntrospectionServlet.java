@@ -31,12 +31,14 @@ public final class IntrospectionServlet extends HttpServlet {
 
     private final transient TokenService tokens;
     private final transient BearerAuthorization bearer;
+    private final transient ClientFormEndpoint clientEndpoint;
     private final transient ErrorResponses errors;
     private final transient JsonWriter json;
 
     public IntrospectionServlet(TokenService tokens, ErrorResponses errors, JsonWriter json) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.bearer = new BearerAuthorization(tokens, errors);
+        this.clientEndpoint = new ClientFormEndpoint(errors);
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -57,15 +59,12 @@ public final class IntrospectionServlet extends HttpServlet {
         if (authorization.filter(value -> Headers.hasScheme(value, BEARER)).isPresent()) {
             introspectForBearer(authorization, request, response);
         } else {
-            introspectForClient(authorization, request, response);
+            introspectForClient(request, response);
         }
     }
 
-    private void introspectForClient(Optional<String> authorization, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
-        boolean basicAttempted = ClientAuthenticationParser.attemptsBasic(authorization);
-        try {
-            byte[] body = RequestBodies.read(request, RequestBodies.MAX_FORM_BYTES);
+    private void introspectForClient(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        clientEndpoint.serve(request, response, (authorization, body) -> {
             ClientTokenRequest introspection = TokenParameterParser.parseWithClient(
                     request.getContentType(), authorization, request.getQueryString(), body);
             if (introspection.client().method() == ClientAuthMethod.NONE) {
@@ -73,11 +72,7 @@ public final class IntrospectionServlet extends HttpServlet {
             }
             tokens.authenticateClient(introspection.client());
             answer(tokens.introspect(introspection.token()), response);
-        } catch (OAuthException e) {
-            errors.write(response, errors.tokenError(e, basicAttempted));
-        } catch (PayloadTooLargeException e) {
-            errors.write(response, errors.payloadTooLarge(RequestBodies.MAX_FORM_BYTES).withNoStore());
-        }
+        });
     }
 
     private void introspectForBearer(Optional<String> authorization, HttpServletRequest request,

@@ -1,13 +1,11 @@
 package dev.tokenservice.http;
 
-import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.TokenService;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The revocation endpoint (RFC 7009), {@code POST /oauth/revoke}: the client authenticates as at the token endpoint
@@ -19,37 +17,24 @@ import java.util.Optional;
  */
 public final class RevocationServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final String ALLOW = "POST";
 
     private final transient TokenService tokens;
-    private final transient ErrorResponses errors;
+    private final transient ClientFormEndpoint endpoint;
 
     public RevocationServlet(TokenService tokens, ErrorResponses errors) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.errors = Objects.requireNonNull(errors, "errors");
+        this.endpoint = new ClientFormEndpoint(errors);
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!ALLOW.equals(request.getMethod())) {
-            errors.write(response, errors.methodNotAllowed(request.getMethod(), ALLOW).withNoStore());
-            return;
-        }
-        boolean basicAttempted = false;
-        try {
-            Optional<String> authorization = Headers.single(request, Headers.AUTHORIZATION);
-            basicAttempted = ClientAuthenticationParser.attemptsBasic(authorization);
-            byte[] body = RequestBodies.read(request, RequestBodies.MAX_FORM_BYTES);
+        endpoint.serve(request, response, (authorization, body) -> {
             ClientTokenRequest revocation = TokenParameterParser.parseWithClient(
                     request.getContentType(), authorization, request.getQueryString(), body);
             tokens.revoke(revocation.client(), revocation.token());
             ErrorResponses.NO_STORE.forEach(response::setHeader);
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentLength(0);
-        } catch (OAuthException e) {
-            errors.write(response, errors.tokenError(e, basicAttempted));
-        } catch (PayloadTooLargeException e) {
-            errors.write(response, errors.payloadTooLarge(RequestBodies.MAX_FORM_BYTES).withNoStore());
-        }
+        });
     }
 }

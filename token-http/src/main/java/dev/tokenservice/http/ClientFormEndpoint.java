@@ -1,0 +1,48 @@
+package dev.tokenservice.http;
+
+import dev.tokenservice.core.OAuthException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The frame shared by the form endpoints where a client authenticates (token, revocation, introspection by a client):
+ * {@code POST} only, the {@code Authorization} header read once, the body bounded, and every refusal written as a
+ * token-endpoint error with {@code Cache-Control: no-store} and, for {@code invalid_client} after a Basic attempt, a
+ * Basic challenge. The endpoint supplies only what it does with a valid request. Thread-safe.
+ */
+final class ClientFormEndpoint {
+    private static final String ALLOW = "POST";
+
+    /** What an endpoint does with the authorization header and the bounded body; may throw {@link OAuthException}. */
+    @FunctionalInterface
+    interface Action {
+        void handle(Optional<String> authorization, byte[] body) throws IOException;
+    }
+
+    private final ErrorResponses errors;
+
+    ClientFormEndpoint(ErrorResponses errors) {
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    void serve(HttpServletRequest request, HttpServletResponse response, Action action) throws IOException {
+        if (!ALLOW.equals(request.getMethod())) {
+            errors.write(response, errors.methodNotAllowed(request.getMethod(), ALLOW).withNoStore());
+            return;
+        }
+        boolean basicAttempted = false;
+        try {
+            Optional<String> authorization = Headers.single(request, Headers.AUTHORIZATION);
+            basicAttempted = ClientAuthenticationParser.attemptsBasic(authorization);
+            byte[] body = RequestBodies.read(request, RequestBodies.MAX_FORM_BYTES);
+            action.handle(authorization, body);
+        } catch (OAuthException e) {
+            errors.write(response, errors.tokenError(e, basicAttempted));
+        } catch (PayloadTooLargeException e) {
+            errors.write(response, errors.payloadTooLarge(RequestBodies.MAX_FORM_BYTES).withNoStore());
+        }
+    }
+}
