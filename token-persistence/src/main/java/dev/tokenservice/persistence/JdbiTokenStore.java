@@ -183,18 +183,16 @@ public final class JdbiTokenStore implements TokenStore {
                 .execute());
     }
 
+    /**
+     * Inserts a pair in the caller's transaction. A digest already stored in the same table fails on the primary
+     * key (and the transaction rolls back). No query looks for it in the other table first: two values of 256 random
+     * bits never meet, and that query cost a third of the insert.
+     */
     private void insert(Handle handle, TokenPair tokens) {
         AccessToken access = tokens.access();
         Optional<RefreshToken> refresh = tokens.refreshToken();
-        String refreshDigest = refresh.map(token -> token.digest().value()).orElse(access.digest().value());
-        long stored = handle.createQuery(TokenSql.COUNT_STORED_DIGESTS)
-                .bind("first", access.digest().value())
-                .bind("second", refreshDigest)
-                .mapTo(Long.class)
-                .one();
-        // A digest is unique across both tables, so a value can never be both kinds of token.
-        if (stored > 0 || refresh.filter(token -> token.digest().equals(access.digest())).isPresent()) {
-            throw new StorageException("a token with this digest is already stored");
+        if (refresh.filter(token -> token.digest().equals(access.digest())).isPresent()) {
+            throw new StorageException("a token pair must have two different values");
         }
         TokenRows.bind(handle.createUpdate(TokenSql.INSERT_ACCESS), access).execute();
         refresh.ifPresent(token -> TokenRows.bind(handle.createUpdate(TokenSql.INSERT_REFRESH), token).execute());

@@ -18,11 +18,6 @@ public final class TokenSql {
     public static final String INSERT_REFRESH = "INSERT INTO refresh_tokens (" + REFRESH_COLUMNS + ") VALUES "
             + "(:digest, :tokenId, :clientId, :username, :scope, :issuedAt, :expiresAt, :familyId, :used)";
 
-    /** How many of two digests are stored already, as a token of either kind. */
-    public static final String COUNT_STORED_DIGESTS =
-            "SELECT (SELECT COUNT(*) FROM access_tokens WHERE digest IN (:first, :second))"
-            + " + (SELECT COUNT(*) FROM refresh_tokens WHERE digest IN (:first, :second))";
-
     public static final String FIND_LIVE_ACCESS = "SELECT " + ACCESS_COLUMNS
             + " FROM access_tokens WHERE digest = :digest AND expires_at > :now";
     public static final String FIND_LIVE_REFRESH = "SELECT " + REFRESH_COLUMNS
