@@ -77,7 +77,8 @@ public final class TokenServices {
         private ClientStore clientStore;
         private UserDirectory userDirectory;
         private Clock clock = Clock.systemUTC();
-        private TokenValueGenerator valueGenerator = new SecureRandomTokenValueGenerator();
+        /** {@code null}: a {@link SecureRandomTokenValueGenerator} on the builder's clock. */
+        private TokenValueGenerator valueGenerator;
         private SecretHasher secretHasher;
         private TokenSealer sealer = TokenSealer.NONE;
         private TokenEventListener eventListener = TokenEventListener.NONE;
@@ -176,7 +177,9 @@ public final class TokenServices {
                     new PasswordGrantStrategy(userDirectory, scopes, eventListener),
                     new RefreshTokenGrantStrategy(tokenStore, userDirectory, scopes, revocationPolicy, eventListener)));
             strategies.addAll(extensionGrants);
-            TokenIssuer issuer = new TokenIssuer(tokenStore, valueGenerator, sealer, new IssuancePolicy(issuance),
+            TokenValueGenerator values = valueGenerator != null ? valueGenerator
+                    : new SecureRandomTokenValueGenerator(clock);
+            TokenIssuer issuer = new TokenIssuer(tokenStore, values, sealer, new IssuancePolicy(issuance),
                     eventListener, clock);
             TokenService service = new TokenService(
                     new ClientAuthenticator(clientStore, hasher, eventListener), new GrantRegistry(strategies), issuer,

@@ -3,12 +3,15 @@ package dev.tokenservice.core.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenservice.core.model.TokenValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SecureRandomTokenValueGeneratorTest {
-    private final SecureRandomTokenValueGenerator generator = new SecureRandomTokenValueGenerator();
+    private final SecureRandomTokenValueGenerator generator = new SecureRandomTokenValueGenerator(Clock.systemUTC());
 
     @Test
     void newValueWhenCalledThenFortyThreeBase64UrlCharacters() {
@@ -32,12 +35,27 @@ class SecureRandomTokenValueGeneratorTest {
     }
 
     @Test
-    void newIdWhenCalledThenTwentyTwoBase64UrlCharacters() {
-        SecureRandomTokenValueGenerator source = generator;
+    void newIdWhenCalledThenTwentySixCrockfordBase32CharactersStartingWithTheTime() {
+        Instant now = Instant.parse("2030-01-01T00:00:00.123Z");
 
-        String id = source.newId();
+        String id = new SecureRandomTokenValueGenerator(Clock.fixed(now, ZoneOffset.UTC)).newId();
 
-        assertThat(id).matches("[A-Za-z0-9_-]{22}");
+        assertThat(id).matches("[0-9A-HJKMNP-TV-Z]{26}");
+        long millis = 0;
+        for (char c : id.substring(0, 10).toCharArray()) {
+            millis = millis * 32 + "0123456789ABCDEFGHJKMNPQRSTVWXYZ".indexOf(c);
+        }
+        assertThat(millis).isEqualTo(now.toEpochMilli());
+    }
+
+    @Test
+    void newIdWhenMadeInALaterMillisecondThenSortsAfter() {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        String first = new SecureRandomTokenValueGenerator(Clock.fixed(now, ZoneOffset.UTC)).newId();
+
+        String later = new SecureRandomTokenValueGenerator(Clock.fixed(now.plusMillis(1), ZoneOffset.UTC)).newId();
+
+        assertThat(later).isGreaterThan(first);
     }
 
     @Test

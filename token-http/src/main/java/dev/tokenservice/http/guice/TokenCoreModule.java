@@ -24,6 +24,7 @@ import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.TokenValueGenerator;
 import dev.tokenservice.core.port.UserDirectory;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,8 +44,7 @@ public final class TokenCoreModule extends AbstractModule {
     protected void configure() {
         Multibinder.newSetBinder(binder(), GrantStrategy.class);
         OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(Clock.systemUTC());
-        OptionalBinder.newOptionalBinder(binder(), TokenValueGenerator.class).setDefault()
-                .to(SecureRandomTokenValueGenerator.class);
+        OptionalBinder.newOptionalBinder(binder(), TokenValueGenerator.class);
         OptionalBinder.newOptionalBinder(binder(), SecretHasher.class).setDefault()
                 .toInstance(DelegatingSecretHasher.standard());
         OptionalBinder.newOptionalBinder(binder(), Key.get(SecretHasher.class, GeneratedSecrets.class))
@@ -63,11 +63,12 @@ public final class TokenCoreModule extends AbstractModule {
     @Provides
     @Singleton
     TokenServices tokenServices(TokenStore store, TokenQuery query, ClientStore clients, UserDirectory users,
-            Clock clock, TokenValueGenerator values, SecretHasher hasher, TokenSealer sealer,
+            Clock clock, Optional<TokenValueGenerator> values, SecretHasher hasher, TokenSealer sealer,
             TokenEventListener events, IssuanceSettings issuance, RevocationSettings revocation,
             Set<GrantStrategy> extensionGrants) {
         return TokenServices.builder().tokenStore(store).tokenQuery(query).clientStore(clients).userDirectory(users)
-                .clock(clock).valueGenerator(values).secretHasher(hasher).sealer(sealer).eventListener(events)
+                .clock(clock).valueGenerator(values.orElseGet(() -> new SecureRandomTokenValueGenerator(clock)))
+                .secretHasher(hasher).sealer(sealer).eventListener(events)
                 .issuance(issuance).revocation(revocation).grants(extensionGrants).build();
     }
 
