@@ -21,15 +21,19 @@ final class RequestBodies {
     /** The whole body, or {@link PayloadTooLargeException} as soon as it is known to exceed {@code limit}. */
     static byte[] read(HttpServletRequest request, int limit) throws IOException, PayloadTooLargeException {
         long declared = request.getContentLengthLong();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
             if (declared > limit) {
                 if (declared <= MAX_SWALLOWED_BYTES) {
-                    swallow(in, buffer);
+                    swallow(in, new byte[8192]);
                 }
                 throw new PayloadTooLargeException();
             }
+            if (declared >= 0) {
+                // The usual case: a small form of known length, read into an array of exactly that size.
+                return in.readNBytes((int) declared);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
             int read;
             while ((read = in.read(buffer)) != -1) {
                 if (out.size() + read > limit) {
@@ -38,8 +42,8 @@ final class RequestBodies {
                 }
                 out.write(buffer, 0, read);
             }
+            return out.toByteArray();
         }
-        return out.toByteArray();
     }
 
     /** Reads and drops the rest of the body, up to {@link #MAX_SWALLOWED_BYTES}. */
