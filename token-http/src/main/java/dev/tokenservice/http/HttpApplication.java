@@ -11,7 +11,8 @@ import org.eclipse.jetty.ee10.servlet.ServletMapping;
 
 /**
  * The servlets and filters of the token service mounted on one servlet context: the routing table of the HTTP
- * contract. Builds a new handler on each call, so a server owns its own. Thread-safe.
+ * contract. Builds a new handler on each call, so a server owns its own. Requests are logged by the server that
+ * hosts the handler (the stand-alone server uses Jetty's asynchronous request log), not here. Thread-safe.
  */
 public final class HttpApplication {
     /** The token endpoint (RFC 6749 §3.2); {@code /token} serves it too. */
@@ -46,7 +47,6 @@ public final class HttpApplication {
     public ServletContextHandler newContextHandler() {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
-        context.addFilter(new FilterHolder(new RequestLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new ServerErrorFilter(errors)), "/*", EnumSet.of(DispatcherType.REQUEST));
         mount(context, "token", tokenEndpoint, TOKEN_PATH, "/token");
         mount(context, "administration", administration, AdminPath.PREFIX, AdminPath.PREFIX + "/*");

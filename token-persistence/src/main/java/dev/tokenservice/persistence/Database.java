@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.persistence.internal.Dialect;
+import dev.tokenservice.persistence.internal.Durability;
+import dev.tokenservice.persistence.internal.H2GroupCommit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,6 +27,11 @@ import org.jdbi.v3.core.Jdbi;
  * hold their own pool; size the server's {@code max_connections} for all of them. A request that waits more than
  * {@value #CONNECTION_TIMEOUT_SECONDS} seconds for a connection fails with {@link StorageException} rather than
  * hanging.
+ *
+ * <p>Durability: a write returns only once it is on disk. PostgreSQL's commit already is (with its default
+ * {@code synchronous_commit = on}). H2 keeps a commit in memory and writes it to the file up to half a second later,
+ * so on an H2 file database each write also waits for a shared {@code CHECKPOINT SYNC} (group commit: one flush
+ * serves every writer that committed before it started). That statement needs an H2 admin user, as {@code sa} is.
  */
 public final class Database implements AutoCloseable {
     /** The pool's name, as it appears in HikariCP's logs and metrics. */
@@ -36,12 +43,18 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final Jdbi jdbi;
+    private final H2GroupCommit groupCommit;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource, Dialect dialect) {
+    private Database(DatabaseSettings settings, HikariDataSource dataSource, Dialect dialect,
+            H2GroupCommit groupCommit) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.groupCommit = groupCommit;
         this.jdbi = Jdbi.create(dataSource);
+        if (groupCommit != null) {
+            jdbi.getConfig(Durability.class).barrier(groupCommit);
+        }
     }
 
     /**
@@ -51,12 +64,23 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         Objects.requireNonNull(settings, "settings");
         Dialect dialect = Dialect.of(settings.url());
+        HikariDataSource dataSource;
         try {
-            return new Database(settings, new HikariDataSource(poolConfig(settings, dialect)), dialect);
+            dataSource = new HikariDataSource(poolConfig(settings, dialect));
         } catch (RuntimeException e) {
             // HikariCP reports a refused connection as an unchecked PoolInitializationException; the message
             // names the redacted URL only, never the password.
             throw new StorageException("cannot connect to the database " + settings.redactedUrl(), e);
+        }
+        try {
+            H2GroupCommit groupCommit = dialect.flushesOnCommit(settings.url())
+                    ? new H2GroupCommit(() -> DriverManager.getConnection(settings.url(), settings.user(),
+                            settings.password()))
+                    : null;
+            return new Database(settings, dataSource, dialect, groupCommit);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
         }
     }
 
@@ -121,6 +145,9 @@ public final class Database implements AutoCloseable {
     public synchronized void close() {
         if (dataSource.isClosed()) {
             return;
+        }
+        if (groupCommit != null) {
+            groupCommit.close();
         }
         dataSource.close();
         if (dialect.shutsDownOnClose(settings.url())) {

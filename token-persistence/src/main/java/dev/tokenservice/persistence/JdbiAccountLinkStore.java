@@ -41,13 +41,14 @@ public final class JdbiAccountLinkStore implements AccountLinkStore {
         try {
             // Autocommit: on PostgreSQL a failed statement would spoil an enclosing transaction.
             jdbi.useHandle(handle -> AccountLinkRows.bind(handle.createUpdate(AccountLinkRows.INSERT), link).execute());
-            return true;
         } catch (JdbiException e) {
             if (Storage.isUniqueViolation(e)) {
                 return false;
             }
             throw new StorageException("could not link an account", e);
         }
+        Storage.awaitDurable(jdbi);
+        return true;
     }
 
     @Override
@@ -63,18 +64,18 @@ public final class JdbiAccountLinkStore implements AccountLinkStore {
     @Override
     public boolean unlink(ExternalSubject external) {
         Objects.requireNonNull(external, "external");
-        return Storage.call("unlink an account", () -> jdbi.withHandle(handle -> AccountLinkRows
+        return Storage.update(jdbi, "unlink an account", handle -> AccountLinkRows
                 .bindKey(handle.createUpdate(AccountLinkRows.DELETE), external)
-                .execute()) > 0);
+                .execute()) > 0;
     }
 
     @Override
     public int unlinkAll(Username username) {
         Objects.requireNonNull(username, "username");
-        return Storage.call("unlink the accounts of a user", () -> jdbi.withHandle(handle -> handle
+        return Storage.update(jdbi, "unlink the accounts of a user", handle -> handle
                 .createUpdate(AccountLinkRows.DELETE_BY_USERNAME)
                 .bind("username", username.value())
-                .execute()));
+                .execute());
     }
 
     @Override

@@ -38,19 +38,19 @@ public final class JdbiClientStore implements ClientStore {
     @Override
     public void save(Client client) {
         Objects.requireNonNull(client, "client");
-        Storage.run("save a client", () -> jdbi.useHandle(handle -> {
+        Storage.write(jdbi, "save a client", handle -> {
             String upsert = Dialect.of(handle).upsert(ClientRows.TABLE, ClientRows.KEY, ClientRows.COLUMNS);
             ClientRows.bind(handle.createUpdate(upsert), client).execute();
-        }));
+        });
     }
 
     @Override
     public boolean delete(ClientId clientId) {
         Objects.requireNonNull(clientId, "clientId");
-        return Storage.call("delete a client", () -> jdbi.withHandle(handle -> handle
+        return Storage.update(jdbi, "delete a client", handle -> handle
                 .createUpdate(ClientRows.DELETE)
                 .bind("client_id", clientId.value())
-                .execute()) > 0);
+                .execute() > 0);
     }
 
     @Override

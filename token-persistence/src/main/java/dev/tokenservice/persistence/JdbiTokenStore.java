@@ -47,7 +47,7 @@ public final class JdbiTokenStore implements TokenStore {
     @Override
     public void save(TokenPair tokens) {
         Objects.requireNonNull(tokens, "tokens");
-        Storage.run("save tokens", () -> jdbi.useTransaction(handle -> insert(handle, tokens)));
+        Storage.write(jdbi, "save tokens", handle -> insert(handle, tokens));
     }
 
     @Override
@@ -76,7 +76,7 @@ public final class JdbiTokenStore implements TokenStore {
     public boolean rotate(TokenDigest used, TokenPair replacement) {
         Objects.requireNonNull(used, "used");
         Objects.requireNonNull(replacement, "replacement");
-        return Storage.call("rotate a refresh token", () -> jdbi.inTransaction(handle -> {
+        return Storage.update(jdbi, "rotate a refresh token", handle -> {
             int marked = handle.createUpdate(TokenSql.MARK_REFRESH_USED)
                     .bind("digest", used.value())
                     .bind("now", now())
@@ -87,25 +87,25 @@ public final class JdbiTokenStore implements TokenStore {
             // Same transaction: if the replacement cannot be saved, the old token is not spent either.
             insert(handle, replacement);
             return true;
-        }));
+        });
     }
 
     @Override
     public boolean revokeAccessToken(TokenDigest digest) {
         Objects.requireNonNull(digest, "digest");
-        return Storage.call("revoke an access token", () -> jdbi.withHandle(handle -> handle
+        return Storage.update(jdbi, "revoke an access token", handle -> handle
                 .createUpdate(TokenSql.DELETE_ACCESS)
                 .bind("digest", digest.value())
-                .execute()) > 0);
+                .execute()) > 0;
     }
 
     @Override
     public int revokeFamily(FamilyId familyId) {
         Objects.requireNonNull(familyId, "familyId");
-        return Storage.call("revoke a token family", () -> jdbi.inTransaction(handle ->
+        return Storage.update(jdbi, "revoke a token family", handle ->
                 handle.createUpdate(TokenSql.DELETE_ACCESS_OF_FAMILY).bind("familyId", familyId.value()).execute()
                 + handle.createUpdate(TokenSql.DELETE_REFRESH_OF_FAMILY).bind("familyId", familyId.value())
-                        .execute()));
+                        .execute());
     }
 
     @Override
@@ -115,8 +115,8 @@ public final class JdbiTokenStore implements TokenStore {
         owner.user().ifPresent(user -> conditions.add(TokenSql.OWNER_USER));
         owner.client().ifPresent(client -> conditions.add(TokenSql.OWNER_CLIENT));
         String condition = String.join(" AND ", conditions);
-        return Storage.call("revoke tokens", () -> jdbi.inTransaction(handle ->
-                deleteOwned(handle, ACCESS, condition, owner) + deleteOwned(handle, REFRESH, condition, owner)));
+        return Storage.update(jdbi, "revoke tokens", handle ->
+                deleteOwned(handle, ACCESS, condition, owner) + deleteOwned(handle, REFRESH, condition, owner));
     }
 
     private static int deleteOwned(Handle handle, TokenTable table, String condition, TokenOwner owner) {
@@ -141,8 +141,8 @@ public final class JdbiTokenStore implements TokenStore {
     public int revoke(TokenHolder holder) {
         Objects.requireNonNull(holder, "holder");
         String condition = holderCondition(holder);
-        return Storage.call("revoke tokens", () -> jdbi.inTransaction(handle ->
-                deleteHeld(handle, ACCESS, condition, holder) + deleteHeld(handle, REFRESH, condition, holder)));
+        return Storage.update(jdbi, "revoke tokens", handle ->
+                deleteHeld(handle, ACCESS, condition, holder) + deleteHeld(handle, REFRESH, condition, holder));
     }
 
     private static int deleteHeld(Handle handle, TokenTable table, String condition, TokenHolder holder) {
@@ -159,7 +159,7 @@ public final class JdbiTokenStore implements TokenStore {
     /**
      * Deletes one bounded batch: first expired access tokens, then, if the batch is not full, expired refresh
      * tokens. Each table is one short statement in its own transaction, so no lock is held across the batch and
-     * no expired row is loaded into memory.
+     * no expired row is loaded into memory. No durability wait: a delete lost in a crash is redone by the next run.
      */
     @Override
     public int deleteExpired(int batchSize) {

@@ -38,19 +38,19 @@ public final class JdbiUserAccountStore implements UserAccountStore {
     @Override
     public void save(UserAccount account) {
         Objects.requireNonNull(account, "account");
-        Storage.run("save a user", () -> jdbi.useHandle(handle -> {
+        Storage.write(jdbi, "save a user", handle -> {
             String upsert = Dialect.of(handle).upsert(UserRows.TABLE, UserRows.KEY, UserRows.COLUMNS);
             UserRows.bind(handle.createUpdate(upsert), account).execute();
-        }));
+        });
     }
 
     @Override
     public boolean delete(Username username) {
         Objects.requireNonNull(username, "username");
-        return Storage.call("delete a user", () -> jdbi.withHandle(handle -> handle
+        return Storage.update(jdbi, "delete a user", handle -> handle
                 .createUpdate(UserRows.DELETE)
                 .bind("username", username.value())
-                .execute()) > 0);
+                .execute() > 0);
     }
 
     @Override

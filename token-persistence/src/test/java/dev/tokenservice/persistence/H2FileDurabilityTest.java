@@ -17,12 +17,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded default keeps tokens on disk: they survive closing the database and restarting the process. */
+/**
+ * The embedded default keeps tokens on disk: they survive closing the database, restarting the process, and a crash
+ * right after the save returned.
+ */
 class H2FileDurabilityTest {
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -71,6 +75,29 @@ class H2FileDurabilityTest {
         }
     }
 
+    @Test
+    void findWhenWriterProcessHaltedRightAfterItsSavesReturnedThenEverySavedTokenIsThere() throws Exception {
+        Process writer = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                HaltingWriter.class.getName(), dataDir.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("writer.log").toFile())
+                .start();
+        assertThat(writer.waitFor(120, TimeUnit.SECONDS)).as("writer process finished").isTrue();
+        List<String> saved = Files.readAllLines(dataDir.resolve("writer.log")).stream()
+                .filter(line -> line.startsWith("saved ")).map(line -> line.substring("saved ".length())).toList();
+        assertThat(saved).as(() -> "saved tokens; log:\n" + read(dataDir.resolve("writer.log").toFile()))
+                .hasSize(HaltingWriter.THREADS * HaltingWriter.TOKENS_PER_THREAD);
+
+        try (Database database = Database.open(DatabaseSettings.h2File(dataDir))) {
+            JdbiTokenStore store = new JdbiTokenStore(database.jdbi(), CLOCK);
+
+            assertThat(saved).allSatisfy(value ->
+                    assertThat(store.findAccessToken(TokenDigest.of(TokenValue.of(value)))).isPresent());
+        }
+    }
+
     private static String read(File file) {
         try {
             return Files.readString(file.toPath(), StandardCharsets.UTF_8);
@@ -90,6 +117,45 @@ class H2FileDurabilityTest {
                 new JdbiTokenStore(database.jdbi(), CLOCK).save(TokenPair.accessOnly(Tokens.access("web.app",
                         "jane", NOW, Duration.ofHours(1), FamilyId.of("family"), TokenValue.of(args[1]))));
             }
+        }
+    }
+
+    /**
+     * A writer that crashes: saves tokens from several threads, prints each value once its save returned, then
+     * halts the JVM without closing the database, as a {@code kill -9} or a power cut would leave it.
+     */
+    static final class HaltingWriter {
+        static final int THREADS = 4;
+        static final int TOKENS_PER_THREAD = 25;
+
+        private HaltingWriter() {
+        }
+
+        public static void main(String[] args) throws InterruptedException {
+            Database database = Database.open(DatabaseSettings.h2File(Path.of(args[0])));
+            database.migrate();
+            JdbiTokenStore store = new JdbiTokenStore(database.jdbi(), CLOCK);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                Thread writer = new Thread(() -> {
+                    for (int i = 0; i < TOKENS_PER_THREAD; i++) {
+                        String value = "halted-writer-" + thread + "-" + i;
+                        store.save(TokenPair.accessOnly(Tokens.access("web.app", "jane", NOW, Duration.ofHours(1),
+                                FamilyId.of(value), TokenValue.of(value))));
+                        synchronized (System.out) {
+                            System.out.println("saved " + value);
+                            System.out.flush();
+                        }
+                    }
+                });
+                writer.start();
+                threads.add(writer);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            Runtime.getRuntime().halt(0);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tokenservice.http.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.tokenservice.http.json.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The bootstrap file: clients and users to create or update at start, secrets in clear (hashed on import).
+ * The bootstrap file: clients and users to create or update at start. Secrets come in clear (hashed on import) or
+ * already hashed ({@code client_secret_hash}, {@code password_hash}: a {@code $sha256$...} or
+ * {@code $pbkdf2-sha256$...} string as the server stores it), so that the file need not hold a secret at all.
  *
  * <pre>{@code
  * {"clients": [{"client_id": "admin-cli", "client_secret": "s3cret", "grant_types": ["client_credentials"],
@@ -23,11 +26,14 @@ record BootstrapFile(List<ClientEntry> clients, List<UserEntry> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    /** A client; without {@code client_secret} it is public. */
-    record ClientEntry(String clientId, String clientSecret, List<String> grantTypes, List<String> scopes,
-            List<String> authorities) {
+    /** A client; without {@code client_secret} or {@code client_secret_hash} it is public. */
+    record ClientEntry(String clientId, String clientSecret, String clientSecretHash, List<String> grantTypes,
+            List<String> scopes, List<String> authorities) {
         ClientEntry {
             Objects.requireNonNull(clientId, "client_id is required");
+            if (clientSecret != null && clientSecretHash != null) {
+                throw new IllegalArgumentException("give client_secret or client_secret_hash, not both");
+            }
             grantTypes = grantTypes == null ? List.of() : List.copyOf(grantTypes);
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
             authorities = authorities == null ? List.of() : List.copyOf(authorities);
@@ -39,11 +45,13 @@ record BootstrapFile(List<ClientEntry> clients, List<UserEntry> users) {
         }
     }
 
-    /** A resource owner. */
-    record UserEntry(String username, String password, List<String> authorities) {
+    /** A resource owner, with exactly one of {@code password} and {@code password_hash}. */
+    record UserEntry(String username, String password, String passwordHash, List<String> authorities) {
         UserEntry {
             Objects.requireNonNull(username, "username is required");
-            Objects.requireNonNull(password, "password is required");
+            if ((password == null) == (passwordHash == null)) {
+                throw new IllegalArgumentException("give password or password_hash");
+            }
             authorities = authorities == null ? List.of() : List.copyOf(authorities);
         }
 
@@ -58,6 +66,10 @@ record BootstrapFile(List<ClientEntry> clients, List<UserEntry> users) {
         ObjectMapper mapper = JsonMappers.create();
         try {
             return mapper.readValue(Files.readAllBytes(file), BootstrapFile.class);
+        } catch (ValueInstantiationException e) {
+            // Thrown by this file's records, whose messages name fields and never quote values.
+            Throwable reason = e.getCause() == null ? e : e.getCause();
+            throw new IllegalArgumentException("the bootstrap file " + file + " is not valid: " + reason.getMessage());
         } catch (IOException | RuntimeException e) {
             // Jackson's message may quote the file's content, secrets included: name the file only.
             throw new IllegalArgumentException("cannot read the bootstrap file " + file

@@ -4,6 +4,7 @@ import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.model.SecretHash;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.ClientStore;
@@ -43,7 +44,7 @@ final class BootstrapImport {
         try {
             Scope scopes = Scope.of(entry.scopes());
             return Client.builder(entry.clientId())
-                    .secretHash(entry.clientSecret() == null ? null : clientSecrets.hash(entry.clientSecret()))
+                    .secretHash(secretHash(entry))
                     .grantTypes(entry.grantTypes().stream().map(GrantType::of).collect(Collectors.toSet()))
                     .allowedScopes(scopes)
                     .defaultScopes(scopes)
@@ -56,11 +57,29 @@ final class BootstrapImport {
 
     private UserAccount user(BootstrapFile.UserEntry entry) {
         try {
-            return new UserAccount(Username.of(entry.username()), passwords.hash(entry.password()),
-                    authorities(entry.authorities()));
+            SecretHash password = entry.password() != null ? passwords.hash(entry.password())
+                    : supported(passwords, entry.passwordHash(), "password_hash");
+            return new UserAccount(Username.of(entry.username()), password, authorities(entry.authorities()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bootstrap user " + entry.username() + " is not valid: " + e.getMessage());
         }
+    }
+
+    private SecretHash secretHash(BootstrapFile.ClientEntry entry) {
+        if (entry.clientSecret() != null) {
+            return clientSecrets.hash(entry.clientSecret());
+        }
+        return entry.clientSecretHash() == null ? null
+                : supported(clientSecrets, entry.clientSecretHash(), "client_secret_hash");
+    }
+
+    /** A given hash, if a scheme of {@code hasher} can verify against it: anything else could never authenticate. */
+    private static SecretHash supported(SecretHasher hasher, String value, String field) {
+        SecretHash hash = SecretHash.of(value);
+        if (!hasher.supports(hash)) {
+            throw new IllegalArgumentException(field + " must be a $sha256$ or $pbkdf2-sha256$ hash");
+        }
+        return hash;
     }
 
     private static Set<Authority> authorities(List<String> names) {

@@ -3,6 +3,8 @@ package dev.tokenservice.http.launcher;
 import dev.tokenservice.http.JsonErrorHandler;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.AsyncRequestLogWriter;
+import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -23,6 +25,13 @@ final class JettyServer implements AutoCloseable {
     private static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("token-service",
             UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING,
             UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT);
+
+    /**
+     * One line per request: time, method, path, status, duration and remote address. Never the query string, a
+     * header or a body, where secrets and token values travel. The request thread only formats the line; a
+     * background writer prints it to stderr, so requests never queue behind the console.
+     */
+    static final String REQUEST_LOG_FORMAT = "%{yyyy-MM-dd'T'HH:mm:ss.SSSXXX|UTC}t access %m %U %s %{ms}Tms %{client}a";
 
     private final Server server;
     private final ServerConnector connector;
@@ -55,6 +64,7 @@ final class JettyServer implements AutoCloseable {
         server.setHandler(graceful);
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(false);
+        server.setRequestLog(new CustomRequestLog(new AsyncRequestLogWriter(), REQUEST_LOG_FORMAT));
         return new JettyServer(server, connector, graceful);
     }
 

@@ -9,6 +9,7 @@ import dev.tokenservice.core.crypto.Sha256SecretHasher;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.testkit.TestHashers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,6 +119,57 @@ class TokenServerTest {
             assertThat(server.clients().findById(dev.tokenservice.core.model.ClientId.of("admin"))).isEmpty();
         }
         assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void startWhenBootstrapFileGivesHashesThenTheirSecretsAuthenticate() throws Exception {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        String clientHash = new Sha256SecretHasher().hash("machine-secret").value();
+        String passwordHash = TestHashers.fast().hash("pa ss+word").value();
+        Files.writeString(bootstrap, """
+                {"clients": [{"client_id": "machine", "client_secret_hash": "%s", "grant_types": ["password"],
+                              "scopes": ["read"]}],
+                 "users":   [{"username": "jane.doe@example.com", "password_hash": "%s"}]}
+                """.formatted(clientHash, passwordHash));
+
+        try (TokenServer server = TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            HttpResponse<String> token = post(server.baseUri(), form("grant_type", "password", "client_id", "machine",
+                    "client_secret", "machine-secret", "username", "jane.doe@example.com", "password", "pa ss+word"));
+            HttpResponse<String> wrongSecret = post(server.baseUri(), form("grant_type", "password",
+                    "client_id", "machine", "client_secret", clientHash, "username", "jane.doe@example.com",
+                    "password", "pa ss+word"));
+
+            assertThat(token.statusCode()).isEqualTo(200);
+            assertThat(wrongSecret.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void startWhenBootstrapClientHasSecretAndHashThenRefused() throws IOException {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        Files.writeString(bootstrap, """
+                {"clients": [{"client_id": "a", "client_secret": "hunter2", "client_secret_hash": "$sha256$AAAA"}]}
+                """);
+
+        assertThatThrownBy(() -> TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+                new PrintStream(OutputStream.nullOutputStream())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("client_secret or client_secret_hash").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void startWhenBootstrapHashHasUnknownSchemeThenRefusedAndNothingImported() throws IOException {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        Files.writeString(bootstrap, """
+                {"clients": [{"client_id": "a", "client_secret": "hunter2"}],
+                 "users":   [{"username": "jane", "password_hash": "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy"}]}
+                """);
+
+        assertThatThrownBy(() -> TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+                new PrintStream(OutputStream.nullOutputStream())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("password_hash");
     }
 
     @Test

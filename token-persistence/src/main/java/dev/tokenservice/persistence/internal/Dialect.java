@@ -140,6 +140,14 @@ public enum Dialect {
         return driverProperties;
     }
 
+    /**
+     * True when a committed write must still be flushed to disk before it counts: H2 keeps commits in memory and
+     * writes them to its file later; an in-memory H2 has no disk, and PostgreSQL's commit is durable already.
+     */
+    public boolean flushesOnCommit(String jdbcUrl) {
+        return this == H2 && !jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+
     /** True when closing the pool must also shut the database down (H2 in memory kept open by its URL). */
     public boolean shutsDownOnClose(String jdbcUrl) {
         return this == H2 && jdbcUrl.startsWith("jdbc:h2:mem:");
