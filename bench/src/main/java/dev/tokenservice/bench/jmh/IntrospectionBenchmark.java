@@ -9,7 +9,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -18,28 +17,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * its client and user still exist. {@link #authenticateAndIntrospect} adds what the introspection endpoint does first
  * for a caller that authenticates as a client (RFC 7662 §2.1): {@code TokenService.authenticateClient} with a
  * server-generated {@code $sha256$} secret, one more client lookup. Random tokens among the {@link StoredTokens}
- * (100,000 by default), over the in-memory stores and over an H2 file database; on one thread (average time) and on
- * two (throughput).
+ * (100,000 by default), over the in-memory stores and over an H2 file database, on one thread. (Two threads: see
+ * {@link BearerVerificationBenchmark}, whose lookups are the same.)
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-XX:+UseSerialGC",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class IntrospectionBenchmark {
 
     /** One introspection on one thread. */
     @Benchmark
     public Introspection introspect(StoredTokens stored) {
-        return active(stored.core().services().tokenService().introspect(stored.anyToken()));
-    }
-
-    /** Introspections on two threads at once. */
-    @Benchmark
-    @Threads(2)
-    @BenchmarkMode(Mode.Throughput)
-    @OutputTimeUnit(TimeUnit.SECONDS)
-    public Introspection introspectOnTwoThreads(StoredTokens stored) {
         return active(stored.core().services().tokenService().introspect(stored.anyToken()));
     }
 
