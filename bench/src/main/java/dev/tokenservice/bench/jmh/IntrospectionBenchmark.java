@@ -17,8 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * its client and user still exist. {@link #authenticateAndIntrospect} adds what the introspection endpoint does first
  * for a caller that authenticates as a client (RFC 7662 §2.1): {@code TokenService.authenticateClient} with a
  * server-generated {@code $sha256$} secret, one more client lookup. Random tokens among the {@link StoredTokens}
- * (100,000 by default), over the in-memory stores and over an H2 file database, on one thread. (Two threads: see
- * {@link BearerVerificationBenchmark}, whose lookups are the same.)
+ * (100,000 by default), over the in-memory stores and over an H2 file database, on one thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
