@@ -85,7 +85,7 @@ final class ServerCore implements AutoCloseable {
         this.clients = stores.clients();
         this.accounts = stores.accounts();
         this.userPasswords = userPasswords;
-        this.values = new SecureRandomTokenValueGenerator();
+        this.values = new SecureRandomTokenValueGenerator(stores.clock());
         this.sealer = AesGcmTokenSealer.fromBase64(AesGcmTokenSealer.newBase64Key());
         this.services = TokenServices.builder()
                 .tokenStore(tokens)

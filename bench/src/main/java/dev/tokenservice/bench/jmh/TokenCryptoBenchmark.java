@@ -11,6 +11,7 @@ import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.TokenSealer;
 import dev.tokenservice.core.port.TokenValueGenerator;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +42,7 @@ import org.openjdk.jmh.infra.Blackhole;
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 @State(Scope.Benchmark)
 public class TokenCryptoBenchmark {
-    private final TokenValueGenerator values = new SecureRandomTokenValueGenerator();
+    private final TokenValueGenerator values = new SecureRandomTokenValueGenerator(Clock.systemUTC());
     private final SecretHasher clientSecrets = DelegatingSecretHasher.standard();
     private TokenSealer sealer;
     private TokenValue value;
