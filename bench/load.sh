@@ -10,16 +10,16 @@
 # the medians: requests/s, p50/p99 latency, non-2xx answers, the server's CPU time per request, its RSS, and the
 # ratio server/ceiling. Also: start-up time to the first token, and GET /auth/tokens at TOKENS stored tokens.
 #
-# Settings (environment): ROUNDS (5), DURATION (15 s per run), WARMUP (10 s), THREADS (2), CONNECTIONS (32),
+# Settings (environment): ROUNDS (3), DURATION (10 s per run), WARMUP (30 s: the JIT needs it), THREADS (2), CONNECTIONS (32),
 # TOKENS (1000000; 0 skips the admin-list scenario), SCENARIOS (client_credentials refresh introspection
 # password admin_list startup), BUILD (1; 0 uses the jars already built), OUT (bench/target/load-results.md).
 # Needs java 17+, mvn, curl, wrk (Debian: apt-get install -y wrk). Servers listen on 127.0.0.1 only; every run is
 # bounded by DURATION; the script stops what it started, by PID.
 set -euo pipefail
 
-ROUNDS="${ROUNDS:-5}"
-DURATION="${DURATION:-15}"
-WARMUP="${WARMUP:-10}"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-30}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 TOKENS="${TOKENS:-1000000}"
