@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running token server and its lifecycle: open the database and migrate it (on a thread of its own, while the port
- * is bound and one injector wired), import the bootstrap file (or create the {@code admin} client on an empty store),
+ * is bound and the injector built), import the bootstrap file (or create the {@code admin} client on an empty store),
  * start Jetty, schedule the expired-token cleanup; and on {@link #close()}: stop Jetty gracefully (requests in flight
  * finish), stop the cleanup, then close the pool. Used by the {@link Launcher} and by the test fixture. Thread-safe
  * for reads; {@link #close()} once.
@@ -73,20 +73,17 @@ public final class TokenServer implements AutoCloseable {
         DatabaseSettings settings = config.database()
                 .map(url -> new DatabaseSettings(url, config.databaseUser(), config.databasePassword()))
                 .orElseGet(() -> DatabaseSettings.h2File(config.dataDir()));
-        Database database = Database.open(settings);
-        // Nothing reads or writes the database before the clients are provisioned: the schema migrates meanwhile.
-        BackgroundMigration migration = BackgroundMigration.start(database);
+        // Nothing reads or writes the database before the clients are provisioned: it opens and migrates meanwhile.
+        DatabaseStartup startup = DatabaseStartup.begin(settings);
         try {
-            return wire(config, database, migration, console);
+            return wire(config, startup, console);
         } catch (RuntimeException e) {
-            migration.awaitQuietly();
-            database.close();
+            startup.abandon();
             throw e;
         }
     }
 
-    private static TokenServer wire(ServerConfig config, Database database, BackgroundMigration migration,
-            PrintStream console) {
+    private static TokenServer wire(ServerConfig config, DatabaseStartup startup, PrintStream console) {
         TokenSealer sealer = SealingKeys.sealer(config);
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
                 new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
@@ -97,13 +94,14 @@ public final class TokenServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
         }
         try {
+            Optional<BootstrapFile> bootstrap = config.bootstrap().map(BootstrapFile::read);
+            Database database = startup.database();
             // The port is bound first: the default issuer, and so the metadata, names it.
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(),
                     new PersistenceModule(database), new HttpModule(), new MetadataModule(config.metadataFor(jetty.port())),
                     new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())),
                     new SocialGrantsModule(config.social()));
-            Optional<BootstrapFile> bootstrap = config.bootstrap().map(BootstrapFile::read);
-            migration.await();
+            startup.awaitMigrated();
             bootstrap.ifPresentOrElse(file -> importBootstrap(file, config.bootstrap().get(), injector),
                     () -> createAdminClient(injector, console));
             jetty.start(injector.getInstance(HttpApplication.class).newContextHandler(),
