@@ -3,8 +3,6 @@ package dev.tokenservice.http.launcher;
 import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * Opens the database and migrates its schema ({@link Database#open}, then {@link Database#migrate()}) on a thread of
@@ -48,12 +46,12 @@ final class DatabaseStartup {
 
     /** The open database, once its pool is up; throws what {@link Database#open} threw. */
     Database database() {
-        return await(opened);
+        return BackgroundTask.await(opened);
     }
 
     /** Returns once the schema is up to date; throws what {@link Database#open} or {@link Database#migrate()} threw. */
     void awaitMigrated() {
-        await(migrated);
+        BackgroundTask.await(migrated);
     }
 
     /**
@@ -68,23 +66,6 @@ final class DatabaseStartup {
         }
         if (opened.isDone() && !opened.isCompletedExceptionally()) {
             opened.join().close();
-        }
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("the database could not start", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the database started", e);
         }
     }
 }

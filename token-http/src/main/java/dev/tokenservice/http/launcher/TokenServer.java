@@ -84,6 +84,9 @@ public final class TokenServer implements AutoCloseable {
     }
 
     private static TokenServer wire(ServerConfig config, DatabaseStartup startup, PrintStream console) {
+        // Reading the bootstrap file (Jackson's first use) runs beside the binding of the port.
+        BackgroundTask<Optional<BootstrapFile>> bootstrap = BackgroundTask.start("token-bootstrap-read",
+                () -> config.bootstrap().map(BootstrapFile::read));
         TokenSealer sealer = SealingKeys.sealer(config);
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
                 new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
@@ -94,7 +97,7 @@ public final class TokenServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
         }
         try {
-            Optional<BootstrapFile> bootstrap = config.bootstrap().map(BootstrapFile::read);
+            Optional<BootstrapFile> file = bootstrap.join();
             Database database = startup.database();
             // The port is bound first: the default issuer, and so the metadata, names it.
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(),
@@ -102,7 +105,7 @@ public final class TokenServer implements AutoCloseable {
                     new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())),
                     new SocialGrantsModule(config.social()));
             startup.awaitMigrated();
-            bootstrap.ifPresentOrElse(file -> importBootstrap(file, config.bootstrap().get(), injector),
+            file.ifPresentOrElse(entries -> importBootstrap(entries, config.bootstrap().get(), injector),
                     () -> createAdminClient(injector, console));
             jetty.start(injector.getInstance(HttpApplication.class).newContextHandler(),
                     new JsonErrorHandler(injector.getInstance(ErrorResponses.class), injector.getInstance(JsonWriter.class)));
