@@ -42,8 +42,10 @@ public final class Database implements AutoCloseable {
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final Dialect dialect;
-    private final Jdbi jdbi;
     private final H2GroupCommit groupCommit;
+    private final Object jdbiLock = new Object();
+    /** Made by the first {@link #jdbi()} call; guarded by {@code jdbiLock}. */
+    private Jdbi jdbi;
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource, Dialect dialect,
             H2GroupCommit groupCommit) {
@@ -51,10 +53,6 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.groupCommit = groupCommit;
-        this.jdbi = Jdbi.create(dataSource);
-        if (groupCommit != null) {
-            jdbi.getConfig(Durability.class).barrier(groupCommit);
-        }
     }
 
     /**
@@ -127,9 +125,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The {@link Jdbi} the adapters take. */
+    /**
+     * The {@link Jdbi} the adapters take, always the same. Made on the first call rather than by {@link #open}: on a
+     * cold JVM Jdbi's configuration takes a tenth of a second, which a server can spend while it migrates.
+     */
     public Jdbi jdbi() {
-        return jdbi;
+        synchronized (jdbiLock) {
+            if (jdbi == null) {
+                jdbi = Jdbi.create(dataSource);
+                if (groupCommit != null) {
+                    jdbi.getConfig(Durability.class).barrier(groupCommit);
+                }
+            }
+            return jdbi;
+        }
     }
 
     /** The pooled data source, for whoever needs plain JDBC (health checks, migrations of their own). */

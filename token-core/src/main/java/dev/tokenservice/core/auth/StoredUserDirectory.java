@@ -15,25 +15,46 @@ import java.util.Optional;
 /**
  * A {@link UserDirectory} over stored accounts with hashed passwords. An unknown user, and a user without a password
  * ({@link SecretHash#NONE}), cost one hash check against a dummy hash made by the same hasher, so timing does not
- * reveal which usernames exist or which accounts have no password; neither ever authenticates. Thread-safe.
+ * reveal which usernames exist or which accounts have no password; neither ever authenticates.
+ *
+ * <p>The dummy hash is made by the first authentication, not by the constructor: with a slow password hasher
+ * (PBKDF2) it costs a large part of a second, which a server would otherwise spend before it can answer anything.
+ * Every authentication takes the dummy hash first, whether the user exists or not, so the first call's extra cost
+ * says nothing about the username either. Thread-safe.
  */
 public final class StoredUserDirectory implements UserDirectory {
     private final UserAccountStore accounts;
     private final SecretHasher hasher;
-    private final SecretHash dummyHash;
+    private final Object dummyLock = new Object();
+    /** Made once, by the first authentication. */
+    private volatile SecretHash dummyHash;
 
     public StoredUserDirectory(UserAccountStore accounts, SecretHasher hasher) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
-        this.dummyHash = hasher.hash(SecureRandomTokenValueGenerator.newClientSecret());
     }
 
     @Override
     public Optional<ResourceOwner> authenticate(Username username, Password password) {
+        SecretHash dummy = dummyHash();
         Optional<UserAccount> account = accounts.findByUsername(username).filter(UserAccount::hasPassword);
-        SecretHash expected = account.map(UserAccount::passwordHash).orElse(dummyHash);
+        SecretHash expected = account.map(UserAccount::passwordHash).orElse(dummy);
         boolean matches = hasher.verify(password.value(), expected);
         return matches ? account.map(UserAccount::owner) : Optional.empty();
+    }
+
+    private SecretHash dummyHash() {
+        SecretHash hash = dummyHash;
+        if (hash == null) {
+            synchronized (dummyLock) {
+                hash = dummyHash;
+                if (hash == null) {
+                    hash = hasher.hash(SecureRandomTokenValueGenerator.newClientSecret());
+                    dummyHash = hash;
+                }
+            }
+        }
+        return hash;
     }
 
     @Override

@@ -24,7 +24,9 @@ import java.util.Objects;
  * {@code Multibinder<GrantStrategy>} of {@link TokenCoreModule}, so they are answered by the token endpoint and listed
  * by {@code TokenService.grantTypes()}. With {@link SocialSettings#NONE} it adds no grant.
  *
- * <p>Provides: the strategies, {@link AccountLinker} and {@link ProviderHttpClient}. Requires:
+ * <p>Provides: the strategies, {@link AccountLinker} and, when a provider is configured, {@link ProviderHttpClient}
+ * (without one the server makes no outgoing call, and skips the client's TLS set-up, a good part of a second at
+ * start). Requires:
  * {@link AccountLinkStore} and {@link UserAccountStore} (from {@link PersistenceModule}), {@link Clock} and
  * {@link TokenEventListener} (from {@link TokenCoreModule}).
  */
@@ -41,12 +43,9 @@ public final class SocialGrantsModule extends AbstractModule {
         for (ProviderSettings provider : settings.providers()) {
             grants.addBinding().toProvider(new SocialGrantProvider(provider)).in(Singleton.class);
         }
-    }
-
-    @Provides
-    @Singleton
-    ProviderHttpClient providerHttpClient() {
-        return new ProviderHttpClient(settings.timeout());
+        if (!settings.providers().isEmpty()) {
+            bind(ProviderHttpClient.class).toInstance(new ProviderHttpClient(settings.timeout()));
+        }
     }
 
     @Provides

@@ -29,15 +29,17 @@ import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running token server and its lifecycle: open the database and migrate it, wire one injector, import the bootstrap
- * file (or create the {@code admin} client on an empty store), start Jetty, schedule the expired-token cleanup; and on
- * {@link #close()}: stop Jetty gracefully (requests in flight finish), stop the cleanup, then close the pool.
- * Used by the {@link Launcher} and by the test fixture. Thread-safe for reads; {@link #close()} once.
+ * A running token server and its lifecycle: open the database and migrate it (on a thread of its own, while the port
+ * is bound and the injector built), import the bootstrap file (or create the {@code admin} client on an empty store),
+ * start Jetty, schedule the expired-token cleanup; and on {@link #close()}: stop Jetty gracefully (requests in flight
+ * finish), stop the cleanup, then close the pool. Used by the {@link Launcher} and by the test fixture. Thread-safe
+ * for reads; {@link #close()} once.
  */
 public final class TokenServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenServer.class);
@@ -71,17 +73,20 @@ public final class TokenServer implements AutoCloseable {
         DatabaseSettings settings = config.database()
                 .map(url -> new DatabaseSettings(url, config.databaseUser(), config.databasePassword()))
                 .orElseGet(() -> DatabaseSettings.h2File(config.dataDir()));
-        Database database = Database.open(settings);
+        // Nothing reads or writes the database before the clients are provisioned: it opens and migrates meanwhile.
+        DatabaseStartup startup = DatabaseStartup.begin(settings);
         try {
-            database.migrate();
-            return wire(config, database, console);
+            return wire(config, startup, console);
         } catch (RuntimeException e) {
-            database.close();
+            startup.abandon();
             throw e;
         }
     }
 
-    private static TokenServer wire(ServerConfig config, Database database, PrintStream console) {
+    private static TokenServer wire(ServerConfig config, DatabaseStartup startup, PrintStream console) {
+        // Reading the bootstrap file (Jackson's first use) runs beside the binding of the port.
+        BackgroundTask<Optional<BootstrapFile>> bootstrap = BackgroundTask.start("token-bootstrap-read",
+                () -> config.bootstrap().map(BootstrapFile::read));
         TokenSealer sealer = SealingKeys.sealer(config);
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
                 new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
@@ -92,12 +97,16 @@ public final class TokenServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
         }
         try {
+            Optional<BootstrapFile> file = bootstrap.join();
+            Database database = startup.database();
             // The port is bound first: the default issuer, and so the metadata, names it.
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(),
                     new PersistenceModule(database), new HttpModule(), new MetadataModule(config.metadataFor(jetty.port())),
                     new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())),
                     new SocialGrantsModule(config.social()));
-            provisionClients(config, injector, console);
+            startup.awaitMigrated();
+            file.ifPresentOrElse(entries -> importBootstrap(entries, config.bootstrap().get(), injector),
+                    () -> createAdminClient(injector, console));
             jetty.start(injector.getInstance(HttpApplication.class).newContextHandler(),
                     new JsonErrorHandler(injector.getInstance(ErrorResponses.class), injector.getInstance(JsonWriter.class)));
             ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
@@ -124,18 +133,17 @@ public final class TokenServer implements AutoCloseable {
         }
     }
 
-    private static void provisionClients(ServerConfig config, Injector injector, PrintStream console) {
-        ClientStore clients = injector.getInstance(ClientStore.class);
-        if (config.bootstrap().isPresent()) {
-            BootstrapFile file = BootstrapFile.read(config.bootstrap().get());
-            new BootstrapImport(clients, injector.getInstance(UserAccountStore.class),
-                    injector.getInstance(TokenServices.class).secretHasher(),
-                    injector.getInstance(Key.get(SecretHasher.class, UserPasswords.class))).apply(file);
-            LOG.info("imported {} clients and {} users from {}", file.clients().size(), file.users().size(),
-                    config.bootstrap().get());
-            return;
-        }
-        Optional<String> secret = AdminClient.createIfNoClient(clients,
+    /** Creates or replaces the clients and users of the bootstrap file {@code file}, read from {@code path}. */
+    private static void importBootstrap(BootstrapFile file, Path path, Injector injector) {
+        new BootstrapImport(injector.getInstance(ClientStore.class), injector.getInstance(UserAccountStore.class),
+                injector.getInstance(TokenServices.class).secretHasher(),
+                injector.getInstance(Key.get(SecretHasher.class, UserPasswords.class))).apply(file);
+        LOG.info("imported {} clients and {} users from {}", file.clients().size(), file.users().size(), path);
+    }
+
+    /** Without a bootstrap file: creates the {@code admin} client when there is no client at all. */
+    private static void createAdminClient(Injector injector, PrintStream console) {
+        Optional<String> secret = AdminClient.createIfNoClient(injector.getInstance(ClientStore.class),
                 injector.getInstance(Key.get(SecretHasher.class, GeneratedSecrets.class)));
         secret.ifPresent(value -> {
             LOG.info("created the client '{}' with authority TOKENS_ADMIN; its secret is printed once on the console",

@@ -12,6 +12,7 @@ import dev.tokenservice.core.grant.ThirdPartyTokenGrantStrategy;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.http.social.FacebookSettings;
 import dev.tokenservice.http.social.OidcProviderSettings;
+import dev.tokenservice.http.social.ProviderHttpClient;
 import dev.tokenservice.http.social.SocialSettings;
 import java.net.URI;
 import java.util.Set;
@@ -46,5 +47,13 @@ class SocialGrantsModuleTest {
 
         assertThat(grantTypes).containsExactlyInAnyOrder(GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD,
                 GrantType.REFRESH_TOKEN);
+    }
+
+    @Test
+    void injectorWhenNoProviderThenNoProviderHttpClient() {
+        Injector injector = Guice.createInjector(new TokenCoreModule(), new InMemoryStoresModule(),
+                new SocialGrantsModule(SocialSettings.NONE));
+
+        assertThat(injector.getExistingBinding(Key.get(ProviderHttpClient.class))).isNull();
     }
 }

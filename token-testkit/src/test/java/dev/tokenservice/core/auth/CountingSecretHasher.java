@@ -4,14 +4,16 @@ import dev.tokenservice.core.model.SecretHash;
 import dev.tokenservice.core.port.SecretHasher;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wraps a hasher and remembers the scheme of every hash it was asked to verify, so a test can show that two paths
- * do the same work. Thread-safe.
+ * Wraps a hasher, counts the hashes it made and remembers the scheme of every hash it was asked to verify, so a test
+ * can show that two paths do the same work. Thread-safe.
  */
 public final class CountingSecretHasher implements SecretHasher {
     private final SecretHasher delegate;
     private final List<String> verifiedSchemes = new CopyOnWriteArrayList<>();
+    private final AtomicInteger hashes = new AtomicInteger();
 
     public CountingSecretHasher(SecretHasher delegate) {
         this.delegate = delegate;
@@ -19,6 +21,7 @@ public final class CountingSecretHasher implements SecretHasher {
 
     @Override
     public SecretHash hash(String secret) {
+        hashes.incrementAndGet();
         return delegate.hash(secret);
     }
 
@@ -31,6 +34,11 @@ public final class CountingSecretHasher implements SecretHasher {
     @Override
     public boolean supports(SecretHash hash) {
         return delegate.supports(hash);
+    }
+
+    /** How many hashes were made. */
+    public int hashes() {
+        return hashes.get();
     }
 
     /** How many verifications were asked for. */

@@ -55,6 +55,36 @@ class StoredUserDirectoryTest {
     }
 
     @Test
+    void constructorWhenCalledThenHashesNothing() {
+        CountingSecretHasher counting = new CountingSecretHasher(TestHashers.fast());
+
+        new StoredUserDirectory(accounts, counting);
+
+        assertThat(counting.hashes()).isZero();
+    }
+
+    @Test
+    void authenticateWhenFirstCallIsForKnownUserThenMakesTheDummyHashAsForAnUnknownOne() {
+        CountingSecretHasher known = new CountingSecretHasher(TestHashers.fast());
+        CountingSecretHasher unknown = new CountingSecretHasher(TestHashers.fast());
+
+        new StoredUserDirectory(accounts, known).authenticate(TestUsers.ALICE, Password.of(TestUsers.ALICE_PASSWORD));
+        new StoredUserDirectory(accounts, unknown).authenticate(Username.of("mallory"), Password.of("anything"));
+
+        assertThat(known.hashes()).isEqualTo(1).isEqualTo(unknown.hashes());
+    }
+
+    @Test
+    void authenticateWhenCalledAgainThenReusesTheDummyHash() {
+        directory.authenticate(Username.of("mallory"), Password.of("anything"));
+        directory.authenticate(Username.of("trudy"), Password.of("anything"));
+        directory.authenticate(TestUsers.ALICE, Password.of("wrong"));
+
+        assertThat(hasher.hashes()).isEqualTo(1);
+        assertThat(hasher.verifications()).isEqualTo(3);
+    }
+
+    @Test
     void authenticateWhenUsernameDiffersInCaseThenEmpty() {
         Optional<ResourceOwner> owner = directory.authenticate(Username.of("ALICE"), Password.of(TestUsers.ALICE_PASSWORD));
 
