@@ -25,7 +25,7 @@ import java.util.Objects;
  * by {@code TokenService.grantTypes()}. With {@link SocialSettings#NONE} it adds no grant.
  *
  * <p>Provides: the strategies, {@link AccountLinker} and, when a provider is configured, {@link ProviderHttpClient}
- * (without one the server makes no outgoing call, and skips the client's TLS set-up, a good part of a second at
+ * (without one the server makes no outgoing call, and skips the client's TLS set-up, a few hundred milliseconds at
  * start). Requires:
  * {@link AccountLinkStore} and {@link UserAccountStore} (from {@link PersistenceModule}), {@link Clock} and
  * {@link TokenEventListener} (from {@link TokenCoreModule}).
