@@ -77,7 +77,6 @@ free_port() {
 random_secret() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
 hash_secret() { printf %s "$2" | java -cp "$tools" dev.tokenservice.bench.HashSecret "$1"; }
 basic() { printf '%s:%s' "$1" "$2" | base64 -w0; }
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
 cpu_ms() { # utime + stime of a process, in ms
     awk -v tck="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / tck) }' "/proc/$1/stat"
 }
@@ -265,24 +264,11 @@ loaded_rss="$(rss_mib "$server_pid")"
 peak_rss="$(hwm_mib "$server_pid")"
 stop "$server_pid"
 
-startup_first=()
-startup_again=()
+startup_report=""
 if wants startup; then
-    # From the launch to the first 200 of POST /oauth/token: on an empty folder (migrations, bootstrap import),
-    # then again on the same folder.
-    for round in $(seq 1 "$ROUNDS"); do
-        for kind in first again; do
-            data="$work/startup-$round"
-            [[ "$kind" == first ]] && rm -rf "$data"
-            started="$(now_ms)"
-            start_server "$data"
-            until token "$cc_auth" grant_type=client_credentials >/dev/null 2>&1; do sleep 0.01; done
-            elapsed=$(($(now_ms) - started))
-            if [[ "$kind" == first ]]; then startup_first+=("$elapsed"); else startup_again+=("$elapsed"); fi
-            echo "  startup round $round ($kind start): $elapsed ms to the first token"
-            stop "$server_pid"
-        done
-    done
+    # Launch to the first token, on an empty folder and on an existing one: bench/startup.sh.
+    echo "startup: bench/startup.sh $ROUNDS"
+    startup_report="$(bash "$root/bench/startup.sh" "$ROUNDS" | tee /dev/stderr | tail -2)"
 fi
 
 if wants admin_list && ((TOKENS > 0)); then
@@ -321,9 +307,13 @@ column() { # $1 scenario, $2 side, $3 column number -> median
     done
     echo
     echo "Server RSS: idle $idle_rss MiB after start, $loaded_rss MiB after the load, peak $peak_rss MiB."
-    if ((${#startup_first[@]})); then
-        echo "Start-up to the first token: $(printf '%s\n' "${startup_first[@]}" | median) ms on an empty folder," \
-            "$(printf '%s\n' "${startup_again[@]}" | median) ms on an existing one (medians of $ROUNDS)."
+    if [[ -n "$startup_report" ]]; then
+        echo
+        echo "Start-up to the first token (bench/startup.sh, medians of $ROUNDS):"
+        echo
+        echo '```'
+        echo "$startup_report"
+        echo '```'
     fi
 } | tee "$OUT.tmp"
 mkdir -p "$(dirname "$OUT")"
