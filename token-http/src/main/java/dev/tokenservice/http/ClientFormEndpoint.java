@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The frame shared by the form endpoints where a client authenticates (token, revocation, introspection by a client):
+ * The frame shared by the form endpoints where a client authenticates (token, revocation, introspection):
  * {@code POST} only, the {@code Authorization} header read once, the body bounded, and every refusal written as a
  * token-endpoint error with {@code Cache-Control: no-store} and, for {@code invalid_client} after a Basic attempt, a
  * Basic challenge. The endpoint supplies only what it does with a valid request. Thread-safe.
@@ -35,9 +35,11 @@ final class ClientFormEndpoint {
         }
         boolean basicAttempted = false;
         try {
+            // The body first: a refusal sent with the body unread may close the connection under a client that is
+            // already reusing it.
+            byte[] body = RequestBodies.read(request, RequestBodies.MAX_FORM_BYTES);
             Optional<String> authorization = Headers.single(request, Headers.AUTHORIZATION);
             basicAttempted = ClientAuthenticationParser.attemptsBasic(authorization);
-            byte[] body = RequestBodies.read(request, RequestBodies.MAX_FORM_BYTES);
             action.handle(authorization, body);
         } catch (OAuthException e) {
             errors.write(response, errors.tokenError(e, basicAttempted));

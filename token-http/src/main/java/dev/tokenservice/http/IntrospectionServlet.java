@@ -26,72 +26,53 @@ import java.util.Optional;
  */
 public final class IntrospectionServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final String ALLOW = "POST";
     private static final String BEARER = "bearer ";
 
     private final transient TokenService tokens;
     private final transient BearerAuthorization bearer;
-    private final transient ClientFormEndpoint clientEndpoint;
+    private final transient ClientFormEndpoint endpoint;
     private final transient ErrorResponses errors;
     private final transient JsonWriter json;
 
     public IntrospectionServlet(TokenService tokens, ErrorResponses errors, JsonWriter json) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.bearer = new BearerAuthorization(tokens, errors);
-        this.clientEndpoint = new ClientFormEndpoint(errors);
+        this.endpoint = new ClientFormEndpoint(errors);
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!ALLOW.equals(request.getMethod())) {
-            errors.write(response, errors.methodNotAllowed(request.getMethod(), ALLOW).withNoStore());
-            return;
-        }
-        Optional<String> authorization;
-        try {
-            authorization = Headers.single(request, Headers.AUTHORIZATION);
-        } catch (OAuthException e) {
-            errors.write(response, errors.tokenError(e, false));
-            return;
-        }
-        if (authorization.filter(value -> Headers.hasScheme(value, BEARER)).isPresent()) {
-            introspectForBearer(authorization, request, response);
-        } else {
-            introspectForClient(request, response);
-        }
-    }
-
-    private void introspectForClient(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        clientEndpoint.serve(request, response, (authorization, body) -> {
-            ClientTokenRequest introspection = TokenParameterParser.parseWithClient(
-                    request.getContentType(), authorization, request.getQueryString(), body);
-            if (introspection.client().method() == ClientAuthMethod.NONE) {
-                throw OAuthException.invalidClient("introspection requires client authentication with a secret");
+        endpoint.serve(request, response, (authorization, body) -> {
+            if (authorization.filter(value -> Headers.hasScheme(value, BEARER)).isPresent()) {
+                introspectForBearer(authorization, request, body, response);
+            } else {
+                introspectForClient(authorization, request, body, response);
             }
-            tokens.authenticateClient(introspection.client());
-            answer(tokens.introspect(introspection.token()), response);
         });
     }
 
-    private void introspectForBearer(Optional<String> authorization, HttpServletRequest request,
+    private void introspectForClient(Optional<String> authorization, HttpServletRequest request, byte[] body,
+            HttpServletResponse response) throws IOException {
+        ClientTokenRequest introspection = TokenParameterParser.parseWithClient(
+                request.getContentType(), authorization, request.getQueryString(), body);
+        if (introspection.client().method() == ClientAuthMethod.NONE) {
+            throw OAuthException.invalidClient("introspection requires client authentication with a secret");
+        }
+        tokens.authenticateClient(introspection.client());
+        answer(tokens.introspect(introspection.token()), response);
+    }
+
+    private void introspectForBearer(Optional<String> authorization, HttpServletRequest request, byte[] body,
             HttpServletResponse response) throws IOException {
         Optional<ErrorReply> refused = bearer.require(authorization, Authority.TOKENS_ADMIN);
         if (refused.isPresent()) {
             errors.write(response, refused.get().withNoStore());
             return;
         }
-        try {
-            byte[] body = RequestBodies.read(request, RequestBodies.MAX_FORM_BYTES);
-            TokenValue token = TokenParameterParser.parseWithoutClient(
-                    request.getContentType(), request.getQueryString(), body);
-            answer(tokens.introspect(token), response);
-        } catch (OAuthException e) {
-            errors.write(response, errors.tokenError(e, false));
-        } catch (PayloadTooLargeException e) {
-            errors.write(response, errors.payloadTooLarge(RequestBodies.MAX_FORM_BYTES).withNoStore());
-        }
+        TokenValue token = TokenParameterParser.parseWithoutClient(request.getContentType(), request.getQueryString(), body);
+        answer(tokens.introspect(token), response);
     }
 
     private void answer(Introspection introspection, HttpServletResponse response) throws IOException {
