@@ -36,7 +36,13 @@ function init(args)
 end
 
 function request()
-  local token = ceiling and first or table.remove(queue, 1) or first
+  if ceiling then
+    return wrk.format(nil, nil, nil, "grant_type=refresh_token&refresh_token=" .. first)
+  end
+  local token = table.remove(queue, 1) or first
+  -- What is left is taken here, after the token is spent: taken in response(), it would still hold the token that
+  -- the connection's next request carries, and the next run would present that spent token again.
+  left = table.concat(queue, " ")
   return wrk.format(nil, nil, nil, "grant_type=refresh_token&refresh_token=" .. token)
 end
 
@@ -45,9 +51,9 @@ function response(status, headers, body)
     local token = string.match(body, '"refresh_token"%s*:%s*"([^"]+)"')
     if token then
       table.insert(queue, token)
+      left = table.concat(queue, " ")
     end
   end
-  left = table.concat(queue, " ")
 end
 
 function after_done()
