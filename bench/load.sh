@@ -13,6 +13,8 @@
 # Settings (environment): ROUNDS (3), DURATION (10 s per run), WARMUP (30 s: the JIT needs it), THREADS (2), CONNECTIONS (32),
 # TOKENS (1000000; 0 skips the admin-list scenario), SCENARIOS (client_credentials refresh introspection
 # password admin_list startup), BUILD (1; 0 uses the jars already built), OUT (bench/target/load-results.md).
+# TOKEN_DB_URL, TOKEN_DB_USER, TOKEN_DB_PASSWORD: run the server on that database (PostgreSQL) instead of its
+# embedded H2 file; admin_list (which seeds an H2 file) and startup (which times the embedded default) are skipped.
 # Needs java 17+, mvn, curl, wrk (Debian: apt-get install -y wrk). Servers listen on 127.0.0.1 only; every run is
 # bounded by DURATION; the script stops what it started, by PID.
 set -euo pipefail
@@ -265,13 +267,18 @@ peak_rss="$(hwm_mib "$server_pid")"
 stop "$server_pid"
 
 startup_report=""
-if wants startup; then
+external_db="${TOKEN_DB_URL:-}"
+if [[ -n "$external_db" ]] && { wants startup || wants admin_list; }; then
+    echo "load: TOKEN_DB_URL is set: skipping startup and admin_list, which measure the embedded H2 file"
+fi
+
+if wants startup && [[ -z "$external_db" ]]; then
     # Launch to the first token, on an empty folder and on an existing one: bench/startup.sh.
     echo "startup: bench/startup.sh $ROUNDS"
     startup_report="$(bash "$root/bench/startup.sh" "$ROUNDS" | tee /dev/stderr | tail -2)"
 fi
 
-if wants admin_list && ((TOKENS > 0)); then
+if wants admin_list && ((TOKENS > 0)) && [[ -z "$external_db" ]]; then
     echo "admin_list: seeding $TOKENS tokens"
     java -Xmx1g -cp "$tools" dev.tokenservice.bench.SeedTokens "$work/million" "$TOKENS"
     start_server "$work/million"
@@ -290,6 +297,7 @@ column() { # $1 scenario, $2 side, $3 column number -> median
     echo "# Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
     echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -1)."
+    echo "Database: ${external_db:-H2 file (the embedded default)}."
     echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION} s per side, alternated; medians."
     echo
     echo "| scenario | server req/s | ceiling req/s | ratio | server p50 / p99 ms | ceiling p50 / p99 ms | p99 ratio | server non-2xx | server CPU ms/req | server RSS MiB |"
