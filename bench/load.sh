@@ -10,7 +10,7 @@
 # the medians: requests/s, p50/p99 latency, non-2xx answers, the server's CPU time per request, its RSS, and the
 # ratio server/ceiling. Also: start-up time to the first token, and GET /auth/tokens at TOKENS stored tokens.
 #
-# Settings (environment): ROUNDS (3), DURATION (10 s per run), WARMUP (30 s: the JIT needs it), THREADS (2), CONNECTIONS (32),
+# Settings (environment): ROUNDS (3), DURATION (10 s per run), WARMUP (60 s: on two cores the JIT is still busy 40 s into the load), THREADS (2), CONNECTIONS (32),
 # TOKENS (1000000; 0 skips the admin-list scenario), SCENARIOS (client_credentials refresh introspection
 # password admin_list startup), BUILD (1; 0 uses the jars already built), OUT (bench/target/load-results.md).
 # TOKEN_DB_URL, TOKEN_DB_USER, TOKEN_DB_PASSWORD: run the server on that database (PostgreSQL) instead of its
@@ -21,7 +21,7 @@ set -euo pipefail
 
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-30}"
+WARMUP="${WARMUP:-60}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 TOKENS="${TOKENS:-1000000}"

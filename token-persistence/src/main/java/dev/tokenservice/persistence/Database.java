@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -31,7 +32,10 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Durability: a write returns only once it is on disk. PostgreSQL's commit already is (with its default
  * {@code synchronous_commit = on}). H2 keeps a commit in memory and writes it to the file up to half a second later,
  * so on an H2 file database each write also waits for a shared {@code CHECKPOINT SYNC} (group commit: one flush
- * serves every writer that committed before it started). That statement needs an H2 admin user, as {@code sa} is.
+ * serves every writer that committed before it started), and a flush also runs every second for what H2 writes on
+ * its own. Since every chunk of the file is then on disk within a second, H2 may reuse the space of chunks it no
+ * longer needs after 5 s rather than its default 45 s, which keeps the file near the size of its live data under
+ * load (set {@code ;RETENTION_TIME=} in the URL to choose otherwise). Both need an H2 admin user, as {@code sa} is.
  */
 public final class Database implements AutoCloseable {
     /** The pool's name, as it appears in HikariCP's logs and metrics. */
@@ -71,14 +75,27 @@ public final class Database implements AutoCloseable {
             throw new StorageException("cannot connect to the database " + settings.redactedUrl(), e);
         }
         try {
-            H2GroupCommit groupCommit = dialect.flushesOnCommit(settings.url())
-                    ? new H2GroupCommit(() -> DriverManager.getConnection(settings.url(), settings.user(),
-                            settings.password()))
-                    : null;
+            H2GroupCommit groupCommit = null;
+            if (dialect.flushesOnCommit(settings.url())) {
+                if (!settings.url().toUpperCase(Locale.ROOT).contains(";RETENTION_TIME=")) {
+                    setRetentionTime(dataSource, H2GroupCommit.RETENTION_TIME_MILLIS);
+                }
+                groupCommit = new H2GroupCommit(() -> DriverManager.getConnection(settings.url(), settings.user(),
+                        settings.password()));
+            }
             return new Database(settings, dataSource, dialect, groupCommit);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /** Sets H2's retention time, which the file keeps (a URL's {@code ;RETENTION_TIME=} is left alone). */
+    private static void setRetentionTime(DataSource dataSource, int millis) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET RETENTION_TIME " + millis);
+        } catch (SQLException e) {
+            throw new StorageException("could not set the H2 retention time", e);
         }
     }
 

@@ -7,8 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.port.StorageException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
 
@@ -26,6 +32,32 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.open(settings))
                 .isInstanceOf(StorageException.class)
                 .hasMessageNotContaining("s3cret!");
+    }
+
+    @Test
+    void openWhenH2FileThenChunksAreRetainedFiveSecondsInsteadOfFortyFive(@TempDir Path dataDir) throws SQLException {
+        try (Database database = Database.open(DatabaseSettings.h2File(dataDir))) {
+            assertThat(retentionTime(database)).isEqualTo("5000");
+        }
+    }
+
+    @Test
+    void openWhenUrlChoosesTheRetentionTimeThenItIsKept(@TempDir Path dataDir) throws SQLException {
+        String url = "jdbc:h2:file:" + dataDir.resolve("tokens") + ";DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=60000";
+
+        try (Database database = Database.open(new DatabaseSettings(url, "sa", ""))) {
+            assertThat(retentionTime(database)).isEqualTo("60000");
+        }
+    }
+
+    private static String retentionTime(Database database) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'RETENTION_TIME'")) {
+            assertThat(row.next()).isTrue();
+            return row.getString(1);
+        }
     }
 
     @Test

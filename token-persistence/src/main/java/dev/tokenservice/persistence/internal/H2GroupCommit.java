@@ -4,8 +4,14 @@ import dev.tokenservice.core.port.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for H2, whose own commit only reaches memory: H2 writes committed changes to its file in the
@@ -16,12 +22,28 @@ import java.util.concurrent.locks.ReentrantLock;
  * one disk write per token.
  *
  * <p>The flush runs on a connection of its own, outside the pool, so a flush never waits for a pooled connection
- * and a writer never holds one while it waits. Thread-safe; {@link #close()} once, after the last write.
+ * and a writer never holds one while it waits. A flush also runs every {@link #SYNC_PERIOD} on a thread of its own,
+ * so that what H2 writes without a writer waiting (its background writes, expired-token cleanup) is on disk within
+ * that period too: this is what makes {@link #RETENTION_TIME_MILLIS} safe. Thread-safe; {@link #close()} once, after
+ * the last write.
  */
 public final class H2GroupCommit implements Runnable, AutoCloseable {
+    /** The longest a change H2 wrote to its file stays without an fsync. */
+    public static final Duration SYNC_PERIOD = Duration.ofSeconds(1);
+    /**
+     * How long H2 keeps the space of a chunk it no longer needs before reusing it, instead of its default 45 s. The
+     * default guards against chunks that the operating system has not yet written; here every chunk is fsynced
+     * within {@link #SYNC_PERIOD}. Under load H2 writes a chunk per flush, and the file holds about a retention
+     * time's worth of them: 3.7 GB after two minutes of 3,500 tokens/s with 45 s, 450 MB with 5 s.
+     */
+    public static final int RETENTION_TIME_MILLIS = 5_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2GroupCommit.class);
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition flushed = lock.newCondition();
     private final ConnectionSource connections;
+    private final ScheduledExecutorService periodic;
     private Connection connection;
     /** The flush that will serve whoever commits now: one that has not started yet. */
     private Round next = new Round();
@@ -36,8 +58,19 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
 
     /** A group commit whose flushes run on a connection from {@code connections}; checks once that a flush works. */
     public H2GroupCommit(ConnectionSource connections) {
+        this(connections, SYNC_PERIOD);
+    }
+
+    H2GroupCommit(ConnectionSource connections, Duration syncPeriod) {
         this.connections = connections;
         run();
+        periodic = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "token-db-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        periodic.scheduleWithFixedDelay(this::syncPeriodically, syncPeriod.toMillis(), syncPeriod.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -59,6 +92,27 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
             if (mine.failure != null) {
                 throw new StorageException("could not write the committed changes to disk", mine.failure);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void syncPeriodically() {
+        try {
+            if (!isClosed()) {
+                run();
+            }
+        } catch (StorageException e) {
+            if (!isClosed()) {
+                LOG.warn("the periodic flush of the H2 file failed; the next flush tries again", e);
+            }
+        }
+    }
+
+    private boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
         } finally {
             lock.unlock();
         }
@@ -106,6 +160,8 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
     /** Closes the flush connection; later writes fail rather than return without being flushed. */
     @Override
     public void close() {
+        // No interrupt: H2 closes its file when a thread is interrupted in the middle of a write.
+        periodic.shutdown();
         lock.lock();
         try {
             while (flushing) {
