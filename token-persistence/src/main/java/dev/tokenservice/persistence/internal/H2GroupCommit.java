@@ -99,11 +99,9 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
 
     private void syncPeriodically() {
         try {
-            if (!isClosed()) {
-                run();
-            }
+            run();
         } catch (StorageException e) {
-            if (!isClosed()) {
+            if (!isClosed()) { // after close() every flush fails, and says nothing new
                 LOG.warn("the periodic flush of the H2 file failed; the next flush tries again", e);
             }
         }
