@@ -45,7 +45,7 @@ public final class TokenAdministration {
     public Optional<TokenDetails> findLatest(Username username, ClientId clientId) {
         return tokens.findLatestAccessToken(TokenHolder.of(clientId, username)).map(token -> new TokenDetails(
                 token.summary(),
-                token.sealedValue()
+                Optional.ofNullable(token.sealed())
                         .flatMap(sealer::unseal)
                         .filter(value -> TokenDigest.of(value).matches(token.digest()))
                         .orElse(null)));

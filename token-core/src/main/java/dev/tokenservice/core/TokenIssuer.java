@@ -49,7 +49,7 @@ final class TokenIssuer {
     TokenResponse issue(Client client, Grant grant) {
         // Millisecond precision: what every supported database keeps, so a stored token reads back equal.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (grant.rotatedToken().isPresent()) {
+        if (grant.rotated() != null) {
             return rotate(client, grant, grant.rotated(), now);
         }
         boolean withRefresh = policy.issuesRefreshToken(client, grant.grantType());
@@ -104,7 +104,7 @@ final class TokenIssuer {
         TokenValue refreshValue = values.newValue();
         // RFC 6749 §6: a new refresh token keeps the scope of the one it replaces, even when the access token narrows.
         RefreshToken refresh = new RefreshToken(TokenId.of(values.newId()), TokenDigest.of(refreshValue),
-                client.clientId(), grant.username(), grant.rotatedToken().map(RefreshToken::scope).orElse(grant.scope()),
+                client.clientId(), grant.username(), grant.rotated() != null ? grant.rotated().scope() : grant.scope(),
                 now, now.plus(policy.refreshTokenLifetime(client)), family, false);
         return new Minted(new TokenPair(access, refresh),
                 new TokenResponse(accessValue, accessLifetime, grant.scope(), refreshValue));

@@ -121,7 +121,7 @@ public final class TokenService {
 
     private boolean holderExists(Introspection introspection) {
         return clients.findById(introspection.clientId()).isPresent()
-                && introspection.user().map(username -> users.findByUsername(username).isPresent()).orElse(true);
+                && (introspection.username() == null || users.findByUsername(introspection.username()).isPresent());
     }
 
     /**
@@ -135,7 +135,7 @@ public final class TokenService {
             if (client.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Set<Authority>> authorities = access.user().isPresent()
+            Optional<Set<Authority>> authorities = access.username() != null
                     ? users.findByUsername(access.username()).map(ResourceOwner::authorities)
                     : Optional.of(client.get().authorities());
             return authorities.map(held -> new TokenPrincipal(access.summary(), held));

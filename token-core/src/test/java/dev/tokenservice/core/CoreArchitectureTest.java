@@ -8,31 +8,29 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
-/** The dependency, time and randomness rules of the core (STYLE.md §1, §5, §10), checked on its main classes. */
+/**
+ * The dependency, time and randomness rules of the core (STYLE.md §1, §5, §10), checked on its main classes. A rule
+ * that selects no class fails (ArchUnit's default), so none passes vacuously on an empty import.
+ */
+@AnalyzeClasses(packages = CoreArchitectureTest.CORE, importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreArchitectureTest {
-    private static final String CORE = "dev.tokenservice.core";
-    private static final JavaClasses CORE_CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(CORE);
+    static final String CORE = "dev.tokenservice.core";
 
     /** Reads the system clock: {@code now()} of a java.time type without a {@link Clock}, or the millisecond counter. */
     private static final DescribedPredicate<JavaCall<?>> READS_SYSTEM_TIME = DescribedPredicate.describe(
@@ -53,6 +51,70 @@ class CoreArchitectureTest {
                 return generator || isCall(call, Math.class, "random") || isCall(call, java.util.UUID.class, "randomUUID");
             });
 
+    @ArchTest
+    static final ArchRule coreDependsOnlyOnItselfTheJdkAndNullnessAnnotations = classes()
+            .that().resideInAPackage(CORE + "..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage(CORE + "..", "java..", "javax.crypto..", "jakarta.inject..", "org.jspecify.annotations..");
+
+    @ArchTest
+    static final ArchRule coreNeverTouchesSql = noClasses().that().resideInAPackage(CORE + "..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..");
+
+    /** Token values and secrets pass through the core; nothing may print them. */
+    @ArchTest
+    static final ArchRule coreNeverWritesToStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+    @ArchTest
+    static final ArchRule coreNeverReadsTheSystemClock = noClasses().that().resideInAPackage(CORE + "..")
+            .should().callCodeUnitWhere(READS_SYSTEM_TIME)
+            .because("time comes only from the injected java.time.Clock (STYLE.md §5)");
+
+    @ArchTest
+    static final ArchRule systemClockIsChosenOnlyAsTheBuilderDefault = noClasses().that().resideInAPackage(CORE + "..")
+            .and().doNotHaveFullyQualifiedName(TokenServices.Builder.class.getName())
+            .should().callCodeUnitWhere(PICKS_SYSTEM_CLOCK)
+            .because("the builder's default clock is the one place the system clock is chosen");
+
+    @ArchTest
+    static final ArchRule randomnessComesOnlyFromTheDefaultGenerator = noClasses().that().resideInAPackage(CORE + "..")
+            .and().doNotHaveFullyQualifiedName(SecureRandomTokenValueGenerator.class.getName())
+            .should().callCodeUnitWhere(MAKES_RANDOMNESS)
+            .because("salts, nonces and token values all come from SecureRandomTokenValueGenerator");
+
+    /**
+     * Within one module every class may reach core.internal; what must not happen is an internal type leaking into a
+     * signature that embedders compile against.
+     */
+    @ArchTest
+    static final ArchRule internalTypesNeverAppearInThePublicApi = noCodeUnits().that().arePublic()
+            .and().areDeclaredInClassesThat(resideOutsideOfPackage("..internal..").and(modifier(JavaModifier.PUBLIC)))
+            .should().haveRawParameterTypes(anyElementThat(resideInAPackage("..internal..")))
+            .orShould().haveRawReturnType(resideInAPackage("..internal.."));
+
+    /**
+     * The root package is the facade (TokenService, TokenServices) and is not a slice: it assembles every subpackage,
+     * and the subpackages use it only for its error types (next rule).
+     */
+    @ArchTest
+    static final ArchRule subpackagesAreFreeOfCycles = slices().matching(CORE + ".(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule subpackagesUseOnlyTheErrorTypesOfTheRootPackage = noClasses()
+            .that().resideInAPackage(CORE + ".*..")
+            .should().dependOnClassesThat(resideInAPackage(CORE).and(DescribedPredicate.not(
+                    JavaClass.Predicates.belongToAnyOf(OAuthException.class, OAuthError.class))));
+
+    @ArchTest
+    static final ArchRule modelDependsOnlyOnItselfAndTheJdk = classes().that().resideInAPackage(CORE + ".model..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage(CORE + ".model..", "java..", "org.jspecify.annotations..");
+
+    @ArchTest
+    static final ArchRule portsDependOnlyOnTheModelAndTheJdk = classes().that().resideInAPackage(CORE + ".port..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage(CORE + ".port..", CORE + ".model..", "java..", "org.jspecify.annotations..");
+
     private static boolean isSystemNow(JavaCall<?> call) {
         boolean now = call.getTargetOwner().getPackageName().equals("java.time") && call.getName().equals("now");
         List<JavaClass> parameters = call.getTarget().getRawParameterTypes();
@@ -62,144 +124,5 @@ class CoreArchitectureTest {
 
     private static boolean isCall(JavaCall<?> call, Class<?> owner, String name) {
         return call.getTargetOwner().isEquivalentTo(owner) && call.getName().equals(name);
-    }
-
-    private static void assertNoViolation(EvaluationResult result) {
-        assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
-    }
-
-    @Test
-    void importWhenMainClassesScannedThenCoreFound() {
-        JavaClasses imported = CORE_CLASSES;
-
-        boolean found = imported.contain(TokenServices.class);
-
-        // Guards every rule below against passing vacuously on an empty import.
-        assertThat(found).isTrue();
-        assertThat(imported).hasSizeGreaterThan(50);
-    }
-
-    @Test
-    void coreClassesWhenDependingThenOnlyOnCoreJdkCryptoAndInject() {
-        ArchRule rule = classes().that().resideInAPackage(CORE + "..")
-                .should().onlyDependOnClassesThat()
-                .resideInAnyPackage(CORE + "..", "java..", "javax.crypto..", "jakarta.inject..");
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void coreClassesWhenDependingThenNeverOnSql() {
-        ArchRule rule = noClasses().that().resideInAPackage(CORE + "..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..");
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void coreClassesWhenRunningThenNeverWriteToStandardStreams() {
-        // Token values and secrets pass through the core; nothing may print them.
-        ArchRule rule = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void coreClassesWhenTellingTimeThenNeverReadTheSystemClock() {
-        ArchRule rule = noClasses().that().resideInAPackage(CORE + "..")
-                .should().callCodeUnitWhere(READS_SYSTEM_TIME)
-                .because("time comes only from the injected java.time.Clock (STYLE.md §5)");
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void systemClockWhenChosenThenOnlyAsTheBuilderDefault() {
-        ArchRule rule = noClasses().that().resideInAPackage(CORE + "..")
-                .and().doNotHaveFullyQualifiedName(TokenServices.Builder.class.getName())
-                .should().callCodeUnitWhere(PICKS_SYSTEM_CLOCK)
-                .because("the builder's default clock is the one place the system clock is chosen");
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void randomnessWhenNeededThenOnlyFromTheDefaultGenerator() {
-        ArchRule rule = noClasses().that().resideInAPackage(CORE + "..")
-                .and().doNotHaveFullyQualifiedName(SecureRandomTokenValueGenerator.class.getName())
-                .should().callCodeUnitWhere(MAKES_RANDOMNESS)
-                .because("salts, nonces and token values all come from SecureRandomTokenValueGenerator");
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void internalTypesWhenPresentThenNeverInThePublicApiOfOtherPackages() {
-        // Within one module every class may reach core.internal; what must not happen is an internal type leaking
-        // into a signature that embedders compile against.
-        DescribedPredicate<JavaClass> internal = resideInAPackage("..internal..");
-        ArchRule rule = noCodeUnits().that().arePublic()
-                .and().areDeclaredInClassesThat(resideOutsideOfPackage("..internal..").and(modifier(JavaModifier.PUBLIC)))
-                .should().haveRawParameterTypes(anyElementThat(internal))
-                .orShould().haveRawReturnType(internal);
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void subpackagesWhenDependingOnEachOtherThenFreeOfCycles() {
-        // The root package is the facade (TokenService, TokenServices) and is not a slice: it assembles every
-        // subpackage, and the subpackages use it only for its error types (next rule).
-        ArchRule rule = slices().matching(CORE + ".(*)..").should().beFreeOfCycles();
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void subpackagesWhenUsingTheRootPackageThenOnlyItsErrorTypes() {
-        DescribedPredicate<JavaClass> rootButErrors = resideInAPackage(CORE)
-                .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(OAuthException.class, OAuthError.class)));
-        ArchRule rule = noClasses().that().resideInAPackage(CORE + ".*..")
-                .should().dependOnClassesThat(rootButErrors);
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void modelWhenDependingThenOnlyOnItselfAndTheJdk() {
-        ArchRule rule = classes().that().resideInAPackage(CORE + ".model..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(CORE + ".model..", "java..");
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
-    }
-
-    @Test
-    void portsWhenDependingThenOnlyOnTheModelAndTheJdk() {
-        ArchRule rule = classes().that().resideInAPackage(CORE + ".port..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(CORE + ".port..", CORE + ".model..", "java..");
-
-        EvaluationResult result = rule.evaluate(CORE_CLASSES);
-
-        assertNoViolation(result);
     }
 }

@@ -51,8 +51,8 @@ class AdminQueryParserTest {
     void listQueryWhenEmptyFiltersThenNoFilter() {
         TokenListQuery query = list("filter_client_id=&filter_username=");
 
-        assertThat(query.client()).isEmpty();
-        assertThat(query.user()).isEmpty();
+        assertThat(query.clientId()).isNull();
+        assertThat(query.username()).isNull();
     }
 
     @Test

@@ -62,8 +62,12 @@ public final class JdbiTokenQuery implements TokenQuery {
 
     private static <S extends SqlStatement<S>> S filtered(S statement, TokenListQuery query, long now) {
         statement.bind("now", now);
-        query.client().ifPresent(client -> statement.bind("clientId", client.value()));
-        query.user().map(Username::value).ifPresent(user -> statement.bind("username", user));
+        if (query.clientId() != null) {
+            statement.bind("clientId", query.clientId().value());
+        }
+        if (query.username() != null) {
+            statement.bind("username", query.username().value());
+        }
         return statement;
     }
 

@@ -112,8 +112,12 @@ public final class JdbiTokenStore implements TokenStore {
     public int revoke(TokenOwner owner) {
         Objects.requireNonNull(owner, "owner");
         List<String> conditions = new ArrayList<>(2);
-        owner.user().ifPresent(user -> conditions.add(TokenSql.OWNER_USER));
-        owner.client().ifPresent(client -> conditions.add(TokenSql.OWNER_CLIENT));
+        if (owner.username() != null) {
+            conditions.add(TokenSql.OWNER_USER);
+        }
+        if (owner.clientId() != null) {
+            conditions.add(TokenSql.OWNER_CLIENT);
+        }
         String condition = String.join(" AND ", conditions);
         return Storage.update(jdbi, "revoke tokens", handle ->
                 deleteOwned(handle, ACCESS, condition, owner) + deleteOwned(handle, REFRESH, condition, owner));
@@ -121,8 +125,12 @@ public final class JdbiTokenStore implements TokenStore {
 
     private static int deleteOwned(Handle handle, TokenTable table, String condition, TokenOwner owner) {
         Update delete = handle.createUpdate(TokenSql.deleteWhere(table, condition));
-        owner.user().ifPresent(user -> delete.bind("username", user.value()));
-        owner.client().ifPresent(client -> delete.bind("clientId", client.value()));
+        if (owner.username() != null) {
+            delete.bind("username", owner.username().value());
+        }
+        if (owner.clientId() != null) {
+            delete.bind("clientId", owner.clientId().value());
+        }
         return delete.execute();
     }
 
@@ -132,7 +140,7 @@ public final class JdbiTokenStore implements TokenStore {
         String sql = String.format(TokenSql.LATEST_ACCESS_OF_HOLDER, holderCondition(holder));
         return Storage.call("find the latest access token", () -> jdbi.withHandle(handle -> {
             var query = handle.createQuery(sql).bind("clientId", holder.clientId().value()).bind("now", now());
-            holder.user().ifPresent(user -> query.bind("username", user.value()));
+            Optional.ofNullable(holder.username()).ifPresent(user -> query.bind("username", user.value()));
             return query.map(TokenRows.ACCESS_TOKEN).findOne();
         }));
     }
@@ -148,12 +156,12 @@ public final class JdbiTokenStore implements TokenStore {
     private static int deleteHeld(Handle handle, TokenTable table, String condition, TokenHolder holder) {
         Update delete = handle.createUpdate(TokenSql.deleteWhere(table, condition))
                 .bind("clientId", holder.clientId().value());
-        holder.user().ifPresent(user -> delete.bind("username", user.value()));
+        Optional.ofNullable(holder.username()).ifPresent(user -> delete.bind("username", user.value()));
         return delete.execute();
     }
 
     private static String holderCondition(TokenHolder holder) {
-        return holder.user().isPresent() ? TokenSql.HOLDER_WITH_USER : TokenSql.HOLDER_WITHOUT_USER;
+        return holder.username() != null ? TokenSql.HOLDER_WITH_USER : TokenSql.HOLDER_WITHOUT_USER;
     }
 
     /**
@@ -190,7 +198,7 @@ public final class JdbiTokenStore implements TokenStore {
      */
     private void insert(Handle handle, TokenPair tokens) {
         AccessToken access = tokens.access();
-        Optional<RefreshToken> refresh = tokens.refreshToken();
+        Optional<RefreshToken> refresh = Optional.ofNullable(tokens.refresh());
         if (refresh.filter(token -> token.digest().equals(access.digest())).isPresent()) {
             throw new StorageException("a token pair must have two different values");
         }

@@ -52,7 +52,7 @@ final class Tokens {
 
     /** A replacement pair in the same family as {@code refresh}, as a rotation issues it. */
     static TokenPair replacementOf(RefreshToken refresh, Instant now, Duration lifetime) {
-        String username = refresh.user().map(Username::value).orElse(null);
+        String username = refresh.username() == null ? null : refresh.username().value();
         return new TokenPair(
                 access(refresh.clientId().value(), username, now, lifetime, refresh.familyId(), newValue()),
                 refresh(refresh.clientId().value(), username, now, lifetime, refresh.familyId(), newValue()));

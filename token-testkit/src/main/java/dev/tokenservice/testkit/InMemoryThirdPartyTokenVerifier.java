@@ -6,6 +6,7 @@ import dev.tokenservice.core.model.ThirdPartyToken;
 import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.core.port.ThirdPartyTokenVerifier;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,7 +82,7 @@ public final class InMemoryThirdPartyTokenVerifier implements ThirdPartyTokenVer
         if (issued == null) {
             throw ThirdPartyTokenException.rejected(provider + " token is not valid");
         }
-        if (token.expectedNonce().isPresent() && !token.expectedNonce().get().equals(issued.nonce())) {
+        if (token.nonce() != null && !Optional.ofNullable(token.nonce()).get().equals(issued.nonce())) {
             throw ThirdPartyTokenException.rejected(provider + " token does not carry the expected nonce");
         }
         return issued.identity();

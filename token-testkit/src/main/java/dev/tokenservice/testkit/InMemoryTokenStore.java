@@ -44,12 +44,12 @@ public final class InMemoryTokenStore implements TokenStore, TokenQuery {
     public synchronized void save(TokenPair tokens) {
         requireNew(tokens);
         accessTokens.put(tokens.access().digest(), tokens.access());
-        tokens.refreshToken().ifPresent(refresh -> refreshTokens.put(refresh.digest(), refresh));
+        Optional.ofNullable(tokens.refresh()).ifPresent(refresh -> refreshTokens.put(refresh.digest(), refresh));
     }
 
     private void requireNew(TokenPair tokens) {
         TokenDigest access = tokens.access().digest();
-        if (accessTokens.containsKey(access) || refreshTokens.containsKey(access) || tokens.refreshToken()
+        if (accessTokens.containsKey(access) || refreshTokens.containsKey(access) || Optional.ofNullable(tokens.refresh())
                 .map(r -> r.digest().equals(access) || refreshTokens.containsKey(r.digest())
                         || accessTokens.containsKey(r.digest()))
                 .orElse(false)) {
@@ -175,7 +175,7 @@ public final class InMemoryTokenStore implements TokenStore, TokenQuery {
             Comparator<TokenSummary> next = switch (sortOrder.property()) {
                 case CLIENT_ID -> Comparator.comparing(token -> token.clientId().value());
                 // Nulls are low: first when ascending, last when descending, as the contract says.
-                case USERNAME -> Comparator.comparing(token -> token.user().map(u -> u.value()).orElse(null),
+                case USERNAME -> Comparator.comparing(token -> Optional.ofNullable(token.username()).map(u -> u.value()).orElse(null),
                         Comparator.nullsFirst(Comparator.<String>naturalOrder()));
                 case ISSUED_AT -> Comparator.comparing(TokenSummary::issuedAt);
                 case EXPIRES_AT -> Comparator.comparing(TokenSummary::expiresAt);

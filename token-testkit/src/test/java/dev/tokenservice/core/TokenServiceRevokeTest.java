@@ -58,7 +58,7 @@ class TokenServiceRevokeTest {
 
         service.revoke(TestClients.credentials(client), issued.accessToken());
 
-        assertThat(service.issue(TokenRequests.refresh(client, issued.refresh().orElseThrow())).refresh()).isPresent();
+        assertThat(service.issue(TokenRequests.refresh(client, issued.refreshToken())).refreshToken()).isNotNull();
     }
 
     @Test
@@ -68,7 +68,7 @@ class TokenServiceRevokeTest {
 
         strict.revoke(TestClients.credentials(client), issued.accessToken());
 
-        assertThat(errorOf(() -> strict.issue(TokenRequests.refresh(client, issued.refresh().orElseThrow()))))
+        assertThat(errorOf(() -> strict.issue(TokenRequests.refresh(client, issued.refreshToken()))))
                 .isEqualTo(OAuthError.INVALID_GRANT);
     }
 
@@ -76,18 +76,18 @@ class TokenServiceRevokeTest {
     void revokeWhenRefreshTokenThenItIsRefused() {
         TokenResponse issued = login(client);
 
-        service.revoke(TestClients.credentials(client), issued.refresh().orElseThrow());
+        service.revoke(TestClients.credentials(client), issued.refreshToken());
 
-        assertThat(errorOf(() -> service.issue(TokenRequests.refresh(client, issued.refresh().orElseThrow()))))
+        assertThat(errorOf(() -> service.issue(TokenRequests.refresh(client, issued.refreshToken()))))
                 .isEqualTo(OAuthError.INVALID_GRANT);
     }
 
     @Test
     void revokeWhenRefreshTokenThenEveryAccessTokenOfItsFamilyIsRevoked() {
         TokenResponse first = login(client);
-        TokenResponse second = service.issue(TokenRequests.refresh(client, first.refresh().orElseThrow()));
+        TokenResponse second = service.issue(TokenRequests.refresh(client, first.refreshToken()));
 
-        service.revoke(TestClients.credentials(client), second.refresh().orElseThrow());
+        service.revoke(TestClients.credentials(client), second.refreshToken());
 
         assertThat(service.verifyAccessToken(first.accessToken())).isEmpty();
         assertThat(service.verifyAccessToken(second.accessToken())).isEmpty();
@@ -98,10 +98,10 @@ class TokenServiceRevokeTest {
         TokenResponse revoked = login(client);
         TokenResponse kept = login(client);
 
-        service.revoke(TestClients.credentials(client), revoked.refresh().orElseThrow());
+        service.revoke(TestClients.credentials(client), revoked.refreshToken());
 
         assertThat(service.verifyAccessToken(kept.accessToken())).isPresent();
-        assertThat(service.introspect(kept.refresh().orElseThrow()).active()).isTrue();
+        assertThat(service.introspect(kept.refreshToken()).active()).isTrue();
     }
 
     @Test
@@ -137,7 +137,7 @@ class TokenServiceRevokeTest {
         TokenResponse issued = login(client);
 
         OAuthError error = errorOf(
-                () -> service.revoke(TestClients.credentials(otherClient), issued.refresh().orElseThrow()));
+                () -> service.revoke(TestClients.credentials(otherClient), issued.refreshToken()));
 
         assertThat(error).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT);
     }
@@ -146,9 +146,9 @@ class TokenServiceRevokeTest {
     void revokeWhenRefreshTokenOfAnotherClientThenNothingIsRevoked() {
         TokenResponse issued = login(client);
 
-        errorOf(() -> service.revoke(TestClients.credentials(otherClient), issued.refresh().orElseThrow()));
+        errorOf(() -> service.revoke(TestClients.credentials(otherClient), issued.refreshToken()));
 
-        assertThat(service.introspect(issued.refresh().orElseThrow()).active()).isTrue();
+        assertThat(service.introspect(issued.refreshToken()).active()).isTrue();
         assertThat(ports.tokens().size()).isEqualTo(2);
     }
 
@@ -186,7 +186,7 @@ class TokenServiceRevokeTest {
     void revokeWhenRefreshTokenRevokedThenRecordsTheWholeFamily() {
         TokenResponse issued = login(client);
 
-        service.revoke(TestClients.credentials(client), issued.refresh().orElseThrow());
+        service.revoke(TestClients.credentials(client), issued.refreshToken());
 
         assertThat(ports.events().assertHeard(Revoked.class, 1))
                 .containsExactly(new Revoked(RevocationCause.CLIENT_REQUEST, 2));

@@ -38,8 +38,8 @@ public final class ClientAuthenticator {
     /** The authenticated client; throws {@code invalid_client} otherwise. */
     public Client authenticate(ClientAuthentication presented) {
         Optional<Client> found = clients.findById(presented.clientId());
-        String secret = presented.presentedSecret().map(s -> s.value()).orElse(null);
-        SecretHash expected = found.flatMap(Client::secret).orElse(dummyHash);
+        String secret = presented.secret() == null ? null : presented.secret().value();
+        SecretHash expected = found.map(Client::secretHash).orElse(dummyHash);
         // Exactly one check on every path, whether the client exists, is public, or sent no secret.
         boolean secretMatches = hasher.verify(secret == null ? "" : secret, expected) && secret != null;
         boolean authenticated = found.isPresent()

@@ -5,7 +5,7 @@ import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.Username;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A grant strategy's decision: what to issue. The service turns it into tokens under the issuance policy.
@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param scope     the scope of the access token
  * @param rotated   the refresh token this grant exchanges (refresh grant only); {@code null} otherwise
  */
-public record Grant(GrantType grantType, Username username, Scope scope, RefreshToken rotated) {
+public record Grant(GrantType grantType, @Nullable Username username, Scope scope, @Nullable RefreshToken rotated) {
     public Grant {
         Objects.requireNonNull(grantType, "grantType");
         Objects.requireNonNull(scope, "scope");
@@ -34,13 +34,5 @@ public record Grant(GrantType grantType, Username username, Scope scope, Refresh
     /** An exchange of {@code rotated} for new tokens of its family, with access scope {@code scope}. */
     public static Grant rotation(RefreshToken rotated, Scope scope) {
         return new Grant(GrantType.REFRESH_TOKEN, rotated.username(), scope, rotated);
-    }
-
-    public Optional<Username> user() {
-        return Optional.ofNullable(username);
-    }
-
-    public Optional<RefreshToken> rotatedToken() {
-        return Optional.ofNullable(rotated);
     }
 }

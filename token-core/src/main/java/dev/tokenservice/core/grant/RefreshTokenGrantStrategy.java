@@ -62,7 +62,7 @@ public final class RefreshTokenGrantStrategy implements GrantStrategy {
                     new Revoked(RevocationCause.REFRESH_TOKEN_REUSE, tokens.revokeFamily(family))));
             throw OAuthException.invalidGrant("refresh token was already used");
         }
-        if (token.user().isPresent() && users.findByUsername(token.username()).isEmpty()) {
+        if (token.username() != null && users.findByUsername(token.username()).isEmpty()) {
             throw OAuthException.invalidGrant(INVALID);
         }
         return Grant.rotation(token, scopes.narrow(token.scope(), request));

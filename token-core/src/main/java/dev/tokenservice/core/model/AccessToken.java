@@ -2,7 +2,7 @@ package dev.tokenservice.core.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored access token: metadata, the digest of its value, and optionally its value sealed under the token key.
@@ -20,13 +20,13 @@ import java.util.Optional;
 public record AccessToken(
         TokenId id,
         TokenDigest digest,
-        SealedToken sealed,
+        @Nullable SealedToken sealed,
         ClientId clientId,
-        Username username,
+        @Nullable Username username,
         Scope scope,
         Instant issuedAt,
         Instant expiresAt,
-        FamilyId familyId) {
+        @Nullable FamilyId familyId) {
 
     public AccessToken {
         Objects.requireNonNull(id, "id");
@@ -42,18 +42,6 @@ public record AccessToken(
 
     public boolean isLiveAt(Instant now) {
         return now.isBefore(expiresAt);
-    }
-
-    public Optional<Username> user() {
-        return Optional.ofNullable(username);
-    }
-
-    public Optional<FamilyId> family() {
-        return Optional.ofNullable(familyId);
-    }
-
-    public Optional<SealedToken> sealedValue() {
-        return Optional.ofNullable(sealed);
     }
 
     /** The administration view of this token: everything but its digest and sealed value. */

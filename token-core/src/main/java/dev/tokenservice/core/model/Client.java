@@ -3,8 +3,8 @@ package dev.tokenservice.core.model;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registered client (RFC 6749 §2). Confidential when it has a {@code secretHash}, public otherwise.
@@ -20,13 +20,13 @@ import java.util.Set;
  */
 public record Client(
         ClientId clientId,
-        SecretHash secretHash,
+        @Nullable SecretHash secretHash,
         Set<GrantType> grantTypes,
         Scope allowedScopes,
         Scope defaultScopes,
         Set<Authority> authorities,
-        Duration accessTokenLifetime,
-        Duration refreshTokenLifetime) {
+        @Nullable Duration accessTokenLifetime,
+        @Nullable Duration refreshTokenLifetime) {
 
     public Client {
         Objects.requireNonNull(clientId, "clientId");
@@ -62,24 +62,12 @@ public record Client(
         return secretHash != null;
     }
 
-    public Optional<SecretHash> secret() {
-        return Optional.ofNullable(secretHash);
-    }
-
     public boolean mayUse(GrantType grantType) {
         return grantTypes.contains(grantType);
     }
 
     public boolean hasAuthority(Authority authority) {
         return authorities.contains(authority);
-    }
-
-    public Optional<Duration> accessTokenLifetimeOverride() {
-        return Optional.ofNullable(accessTokenLifetime);
-    }
-
-    public Optional<Duration> refreshTokenLifetimeOverride() {
-        return Optional.ofNullable(refreshTokenLifetime);
     }
 
     /** Returns a builder holding this client's values. */

@@ -1,7 +1,7 @@
 package dev.tokenservice.core.model;
 
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client credentials presented with a request, not yet checked.
@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param secret   the presented secret; {@code null} when none was sent (method {@link ClientAuthMethod#NONE})
  * @param method   how the credentials arrived
  */
-public record ClientAuthentication(ClientId clientId, ClientSecret secret, ClientAuthMethod method) {
+public record ClientAuthentication(ClientId clientId, @Nullable ClientSecret secret, ClientAuthMethod method) {
     public ClientAuthentication {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(method, "method");
@@ -29,9 +29,5 @@ public record ClientAuthentication(ClientId clientId, ClientSecret secret, Clien
 
     public static ClientAuthentication none(ClientId clientId) {
         return new ClientAuthentication(clientId, null, ClientAuthMethod.NONE);
-    }
-
-    public Optional<ClientSecret> presentedSecret() {
-        return Optional.ofNullable(secret);
     }
 }

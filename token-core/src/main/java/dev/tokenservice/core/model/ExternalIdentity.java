@@ -1,7 +1,7 @@
 package dev.tokenservice.core.model;
 
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a third-party token speaks for, as its provider vouched after verification: the account at the provider and
@@ -13,7 +13,7 @@ import java.util.Optional;
  *                      it (OpenID Connect {@code email_verified})
  * @param displayName   the name the account shows, or {@code null}
  */
-public record ExternalIdentity(ExternalSubject subject, String verifiedEmail, String displayName) {
+public record ExternalIdentity(ExternalSubject subject, @Nullable String verifiedEmail, @Nullable String displayName) {
     public ExternalIdentity {
         Objects.requireNonNull(subject, "subject");
         verifiedEmail = blankToNull(verifiedEmail);
@@ -27,14 +27,6 @@ public record ExternalIdentity(ExternalSubject subject, String verifiedEmail, St
 
     public String provider() {
         return subject.provider();
-    }
-
-    public Optional<String> email() {
-        return Optional.ofNullable(verifiedEmail);
-    }
-
-    public Optional<String> name() {
-        return Optional.ofNullable(displayName);
     }
 
     private static String blankToNull(String value) {

@@ -2,7 +2,7 @@ package dev.tokenservice.core.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to an introspection request (RFC 7662 §2.2). An inactive answer says nothing else, whether the
@@ -10,12 +10,12 @@ import java.util.Optional;
  */
 public record Introspection(
         boolean active,
-        TokenTypeHint tokenType,
-        ClientId clientId,
-        Username username,
-        Scope scope,
-        Instant issuedAt,
-        Instant expiresAt) {
+        @Nullable TokenTypeHint tokenType,
+        @Nullable ClientId clientId,
+        @Nullable Username username,
+        @Nullable Scope scope,
+        @Nullable Instant issuedAt,
+        @Nullable Instant expiresAt) {
 
     public static final Introspection INACTIVE = new Introspection(false, null, null, null, null, null, null);
 
@@ -37,9 +37,5 @@ public record Introspection(
     public static Introspection of(RefreshToken token) {
         return new Introspection(true, TokenTypeHint.REFRESH_TOKEN, token.clientId(), token.username(),
                 token.scope(), token.issuedAt(), token.expiresAt());
-    }
-
-    public Optional<Username> user() {
-        return Optional.ofNullable(username);
     }
 }

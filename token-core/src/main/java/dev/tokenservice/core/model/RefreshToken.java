@@ -2,7 +2,7 @@ package dev.tokenservice.core.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored refresh token (RFC 6749 §1.5). Only the digest of its value is kept.
@@ -21,7 +21,7 @@ public record RefreshToken(
         TokenId id,
         TokenDigest digest,
         ClientId clientId,
-        Username username,
+        @Nullable Username username,
         Scope scope,
         Instant issuedAt,
         Instant expiresAt,
@@ -43,10 +43,6 @@ public record RefreshToken(
 
     public boolean isLiveAt(Instant now) {
         return now.isBefore(expiresAt);
-    }
-
-    public Optional<Username> user() {
-        return Optional.ofNullable(username);
     }
 
     /** This token marked as exchanged. */

@@ -1,7 +1,7 @@
 package dev.tokenservice.core.model;
 
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token that another party issued (the token endpoint's {@code token} parameter of a social grant, e.g. a Google ID
@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param value the token as the caller sent it
  * @param nonce the nonce the caller expects in the token (OpenID Connect Core §3.1.2.1), or {@code null} for none
  */
-public record ThirdPartyToken(String value, String nonce) {
+public record ThirdPartyToken(String value, @Nullable String nonce) {
     public ThirdPartyToken {
         Objects.requireNonNull(value, "value");
         if (value.isEmpty()) {
@@ -22,10 +22,6 @@ public record ThirdPartyToken(String value, String nonce) {
 
     public static ThirdPartyToken of(String value) {
         return new ThirdPartyToken(value, null);
-    }
-
-    public Optional<String> expectedNonce() {
-        return Optional.ofNullable(nonce);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.tokenservice.core.model;
 
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The administration view of one access token: its summary and, when sealing is on, its value.
@@ -9,13 +9,9 @@ import java.util.Optional;
  * @param summary the non-secret metadata
  * @param value   the unsealed value; {@code null} when sealing is off
  */
-public record TokenDetails(TokenSummary summary, TokenValue value) {
+public record TokenDetails(TokenSummary summary, @Nullable TokenValue value) {
     public TokenDetails {
         Objects.requireNonNull(summary, "summary");
-    }
-
-    public Optional<TokenValue> tokenValue() {
-        return Optional.ofNullable(value);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package dev.tokenservice.core.model;
 
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exactly who holds a token: a client, and the user it acts for or {@code null} for the client alone. Unlike
  * {@link TokenOwner} it has no wildcard: {@code (client, null)} means the client's own tokens only.
  */
-public record TokenHolder(ClientId clientId, Username username) {
+public record TokenHolder(ClientId clientId, @Nullable Username username) {
     public TokenHolder {
         Objects.requireNonNull(clientId, "clientId");
     }
@@ -18,10 +18,6 @@ public record TokenHolder(ClientId clientId, Username username) {
 
     public static TokenHolder of(AccessToken token) {
         return new TokenHolder(token.clientId(), token.username());
-    }
-
-    public Optional<Username> user() {
-        return Optional.ofNullable(username);
     }
 
     public boolean holds(AccessToken token) {

@@ -3,8 +3,8 @@ package dev.tokenservice.core.model;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A page request over live access tokens for administration.
@@ -15,7 +15,8 @@ import java.util.Set;
  * @param size     page size, 1..{@value #MAX_SIZE}
  * @param order    ordering requirements in priority order; each property at most once. Empty means newest first.
  */
-public record TokenListQuery(ClientId clientId, Username username, int page, int size, List<SortOrder> order) {
+public record TokenListQuery(
+        @Nullable ClientId clientId, @Nullable Username username, int page, int size, List<SortOrder> order) {
     public static final int DEFAULT_SIZE = 25;
     public static final int MAX_SIZE = 1000;
 
@@ -58,14 +59,6 @@ public record TokenListQuery(ClientId clientId, Username username, int page, int
 
     public TokenListQuery withOrder(SortOrder... values) {
         return new TokenListQuery(clientId, username, page, size, List.of(values));
-    }
-
-    public Optional<ClientId> client() {
-        return Optional.ofNullable(clientId);
-    }
-
-    public Optional<Username> user() {
-        return Optional.ofNullable(username);
     }
 
     /** Zero-based index of the first row of this page. */

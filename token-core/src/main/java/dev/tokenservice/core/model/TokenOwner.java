@@ -1,13 +1,13 @@
 package dev.tokenservice.core.model;
 
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Selects tokens by who holds them: a user (with any client), a client (with any user, or none), or the pair.
  * At least one side is set, so a selection can never mean "every token".
  */
-public record TokenOwner(Username username, ClientId clientId) {
+public record TokenOwner(@Nullable Username username, @Nullable ClientId clientId) {
     public TokenOwner {
         if (username == null && clientId == null) {
             throw new IllegalArgumentException("a token owner needs a username, a client id or both");
@@ -26,14 +26,6 @@ public record TokenOwner(Username username, ClientId clientId) {
         return new TokenOwner(
                 Objects.requireNonNull(username, "username"),
                 Objects.requireNonNull(clientId, "clientId"));
-    }
-
-    public Optional<Username> user() {
-        return Optional.ofNullable(username);
-    }
-
-    public Optional<ClientId> client() {
-        return Optional.ofNullable(clientId);
     }
 
     /** True when a token of this client and user (null for none) is selected. */

@@ -1,10 +1,10 @@
 package dev.tokenservice.core.model;
 
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The tokens of one issuance, saved together: an access token and, when the policy grants one, a refresh token. */
-public record TokenPair(AccessToken access, RefreshToken refresh) {
+public record TokenPair(AccessToken access, @Nullable RefreshToken refresh) {
     public TokenPair {
         Objects.requireNonNull(access, "access");
         if (refresh != null && !refresh.familyId().equals(access.familyId())) {
@@ -14,9 +14,5 @@ public record TokenPair(AccessToken access, RefreshToken refresh) {
 
     public static TokenPair accessOnly(AccessToken access) {
         return new TokenPair(access, null);
-    }
-
-    public Optional<RefreshToken> refreshToken() {
-        return Optional.ofNullable(refresh);
     }
 }

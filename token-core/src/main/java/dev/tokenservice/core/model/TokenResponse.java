@@ -2,7 +2,7 @@ package dev.tokenservice.core.model;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful token response (RFC 6749 §5.1). The only place a token value leaves the core.
@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param scope        the granted scope
  * @param refreshToken the refresh token value, or {@code null} when none was issued
  */
-public record TokenResponse(TokenValue accessToken, Duration expiresIn, Scope scope, TokenValue refreshToken) {
+public record TokenResponse(TokenValue accessToken, Duration expiresIn, Scope scope, @Nullable TokenValue refreshToken) {
     /** RFC 6750 bearer tokens; written lower case as the seed API does (the type is case-insensitive, §5.1). */
     public static final String TOKEN_TYPE = "bearer";
 
@@ -24,9 +24,5 @@ public record TokenResponse(TokenValue accessToken, Duration expiresIn, Scope sc
 
     public String tokenType() {
         return TOKEN_TYPE;
-    }
-
-    public Optional<TokenValue> refresh() {
-        return Optional.ofNullable(refreshToken);
     }
 }

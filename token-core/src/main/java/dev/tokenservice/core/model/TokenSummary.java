@@ -2,11 +2,11 @@ package dev.tokenservice.core.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What the administration API may show of an access token: never its value, digest or sealed form. */
 public record TokenSummary(
-        TokenId id, ClientId clientId, Username username, Scope scope, Instant issuedAt, Instant expiresAt) {
+        TokenId id, ClientId clientId, @Nullable Username username, Scope scope, Instant issuedAt, Instant expiresAt) {
 
     public TokenSummary {
         Objects.requireNonNull(id, "id");
@@ -14,9 +14,5 @@ public record TokenSummary(
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
-    }
-
-    public Optional<Username> user() {
-        return Optional.ofNullable(username);
     }
 }

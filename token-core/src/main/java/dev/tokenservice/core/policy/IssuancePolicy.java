@@ -20,11 +20,11 @@ public final class IssuancePolicy {
     }
 
     public Duration accessTokenLifetime(Client client) {
-        return client.accessTokenLifetimeOverride().orElse(settings.lifetimes().accessToken());
+        return Objects.requireNonNullElse(client.accessTokenLifetime(), settings.lifetimes().accessToken());
     }
 
     public Duration refreshTokenLifetime(Client client) {
-        return client.refreshTokenLifetimeOverride().orElse(settings.lifetimes().refreshToken());
+        return Objects.requireNonNullElse(client.refreshTokenLifetime(), settings.lifetimes().refreshToken());
     }
 
     /**

@@ -24,7 +24,7 @@ public final class RevocationPolicy {
 
     /** The family to revoke along with a revoked access token, if any. */
     public Optional<FamilyId> familyToRevokeWith(AccessToken revoked) {
-        return settings.revokeFamilyWithAccessToken() ? revoked.family() : Optional.empty();
+        return settings.revokeFamilyWithAccessToken() ? Optional.ofNullable(revoked.familyId()) : Optional.empty();
     }
 
     /** The family to revoke with a revoked refresh token: always its own (RFC 7009 §2.1). */

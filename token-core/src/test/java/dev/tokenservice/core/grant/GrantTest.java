@@ -27,8 +27,8 @@ class GrantTest {
         Grant grant = Grant.rotation(token, Scope.parse("read"));
 
         assertThat(grant.grantType()).isEqualTo(GrantType.REFRESH_TOKEN);
-        assertThat(grant.user()).contains(Username.of("jane"));
-        assertThat(grant.rotatedToken()).contains(token);
+        assertThat(grant.username()).isEqualTo(Username.of("jane"));
+        assertThat(grant.rotated()).isEqualTo(token);
     }
 
     @Test
@@ -44,7 +44,7 @@ class GrantTest {
 
         Grant grant = Grant.forClient(grantType, Scope.EMPTY);
 
-        assertThat(grant.user()).isEmpty();
-        assertThat(grant.rotatedToken()).isEmpty();
+        assertThat(grant.username()).isNull();
+        assertThat(grant.rotated()).isNull();
     }
 }

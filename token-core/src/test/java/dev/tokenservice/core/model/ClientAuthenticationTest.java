@@ -28,7 +28,7 @@ class ClientAuthenticationTest {
     void noneWhenCreatedThenNoPresentedSecret() {
         ClientAuthentication authentication = ClientAuthentication.none(WEB);
 
-        boolean hasSecret = authentication.presentedSecret().isPresent();
+        boolean hasSecret = authentication.secret() != null;
 
         assertThat(hasSecret).isFalse();
     }

@@ -57,8 +57,8 @@ class ClientTest {
 
         Client client = builder.build();
 
-        assertThat(client.accessTokenLifetimeOverride()).contains(Duration.ofMinutes(5));
-        assertThat(client.refreshTokenLifetimeOverride()).contains(Duration.ofDays(1));
+        assertThat(client.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(client.refreshTokenLifetime()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
@@ -67,8 +67,8 @@ class ClientTest {
 
         Client client = builder.build();
 
-        assertThat(client.accessTokenLifetimeOverride()).isEmpty();
-        assertThat(client.refreshTokenLifetimeOverride()).isEmpty();
+        assertThat(client.accessTokenLifetime()).isNull();
+        assertThat(client.refreshTokenLifetime()).isNull();
     }
 
     @Test

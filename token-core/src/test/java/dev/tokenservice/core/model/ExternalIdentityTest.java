@@ -15,16 +15,16 @@ class ExternalIdentityTest {
 
         assertThat(identity.provider()).isEqualTo("google");
         assertThat(identity.subject().subject()).isEqualTo("110169484474386276334");
-        assertThat(identity.email()).isEmpty();
-        assertThat(identity.name()).isEmpty();
+        assertThat(identity.verifiedEmail()).isNull();
+        assertThat(identity.displayName()).isNull();
     }
 
     @Test
     void constructorWhenBlankEmailAndNameThenAbsent() {
         ExternalIdentity identity = new ExternalIdentity(ExternalSubject.of("facebook", "10"), " ", "");
 
-        assertThat(identity.email()).isEmpty();
-        assertThat(identity.name()).isEmpty();
+        assertThat(identity.verifiedEmail()).isNull();
+        assertThat(identity.displayName()).isNull();
     }
 
     @Test
@@ -32,8 +32,8 @@ class ExternalIdentityTest {
         ExternalIdentity identity = new ExternalIdentity(ExternalSubject.of("facebook", "10"), "jane@example.com",
                 "Jane Doe");
 
-        assertThat(identity.email()).contains("jane@example.com");
-        assertThat(identity.name()).contains("Jane Doe");
+        assertThat(identity.verifiedEmail()).isEqualTo("jane@example.com");
+        assertThat(identity.displayName()).isEqualTo("Jane Doe");
     }
 
     @ParameterizedTest
@@ -66,7 +66,7 @@ class ExternalIdentityTest {
     void thirdPartyTokenWhenEmptyNonceThenNoNonce() {
         ThirdPartyToken token = new ThirdPartyToken("eyJ...", "");
 
-        assertThat(token.expectedNonce()).isEmpty();
+        assertThat(token.nonce()).isNull();
     }
 
     @Test

@@ -37,6 +37,6 @@ class IntrospectionTest {
 
         assertThat(introspection.active()).isTrue();
         assertThat(introspection.tokenType()).isEqualTo(TokenTypeHint.REFRESH_TOKEN);
-        assertThat(introspection.user()).contains(Username.of("jane"));
+        assertThat(introspection.username()).isEqualTo(Username.of("jane"));
     }
 }

@@ -52,8 +52,8 @@ class TokenListQueryTest {
 
         assertThat(page).isEqualTo(1);
         assertThat(query.size()).isEqualTo(TokenListQuery.DEFAULT_SIZE);
-        assertThat(query.client()).isEmpty();
-        assertThat(query.user()).isEmpty();
+        assertThat(query.clientId()).isNull();
+        assertThat(query.username()).isNull();
     }
 
     @Test

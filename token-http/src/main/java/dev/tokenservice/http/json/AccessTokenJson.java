@@ -4,6 +4,7 @@ import dev.tokenservice.core.model.TokenDetails;
 import dev.tokenservice.core.model.TokenSummary;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.model.Username;
+import java.util.Optional;
 
 /**
  * One access token in the administration API, the seed model {@code OauthAccessTokenResource}
@@ -27,11 +28,11 @@ public record AccessTokenJson(
 
     /** The single view: the value when the core could unseal it. */
     public static AccessTokenJson from(TokenDetails details) {
-        return of(details.summary(), details.tokenValue().map(TokenValue::value).orElse(null));
+        return of(details.summary(), Optional.ofNullable(details.value()).map(TokenValue::value).orElse(null));
     }
 
     private static AccessTokenJson of(TokenSummary summary, String token) {
-        return new AccessTokenJson(summary.clientId().value(), summary.user().map(Username::value).orElse(null),
+        return new AccessTokenJson(summary.clientId().value(), Optional.ofNullable(summary.username()).map(Username::value).orElse(null),
                 token, summary.id().value(), summary.scope().toString(),
                 summary.issuedAt().getEpochSecond(), summary.expiresAt().getEpochSecond());
     }

@@ -5,6 +5,7 @@ import dev.tokenservice.core.model.Introspection;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.TokenTypeHint;
 import dev.tokenservice.core.model.Username;
+import java.util.Optional;
 
 /**
  * An introspection response (RFC 7662 §2.2). An inactive token is exactly {@code {"active": false}}: nothing tells an
@@ -32,7 +33,7 @@ public record IntrospectionJson(
         if (!introspection.active()) {
             return INACTIVE;
         }
-        String username = introspection.user().map(Username::value).orElse(null);
+        String username = Optional.ofNullable(introspection.username()).map(Username::value).orElse(null);
         String clientId = introspection.clientId().value();
         return new IntrospectionJson(true,
                 introspection.scope().isEmpty() ? null : introspection.scope().toString(),

@@ -19,7 +19,7 @@ public record TokenResponseJson(
     public static TokenResponseJson from(TokenResponse response) {
         return new TokenResponseJson(response.accessToken().value(), response.tokenType(),
                 response.expiresIn().getSeconds(), response.scope().toString(),
-                response.refresh().map(TokenValue::value).orElse(null));
+                response.refreshToken() == null ? null : response.refreshToken().value());
     }
 
     /** Never prints the token values. */

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,10 +160,10 @@ public final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
 
     private void checkNonce(JWTClaimsSet claims, ThirdPartyToken token) {
         Object nonce = claims.getClaim("nonce");
-        if (token.expectedNonce().isPresent()) {
+        if (token.nonce() != null) {
             boolean matches = nonce instanceof String carried && MessageDigest.isEqual(
                     carried.getBytes(StandardCharsets.UTF_8),
-                    token.expectedNonce().get().getBytes(StandardCharsets.UTF_8));
+                    Optional.ofNullable(token.nonce()).get().getBytes(StandardCharsets.UTF_8));
             if (!matches) {
                 throw reject("the token does not carry the expected nonce");
             }

@@ -43,15 +43,15 @@ class FacebookTokenVerifierTest {
 
         assertThat(identity.provider()).isEqualTo("facebook");
         assertThat(identity.subject().subject()).isEqualTo(USER_ID);
-        assertThat(identity.name()).contains("Jane Doe");
-        assertThat(identity.email()).contains("jane@example.com");
+        assertThat(identity.displayName()).isEqualTo("Jane Doe");
+        assertThat(identity.verifiedEmail()).isEqualTo("jane@example.com");
     }
 
     @Test
     void verifyWhenUserSharedNoEmailThenIdentityWithoutEmail() {
         String token = graph.issue(FacebookGraphStub.APP_ID, USER_ID, inAnHour, "Jane Doe", null);
 
-        assertThat(verifier.verify(ThirdPartyToken.of(token)).email()).isEmpty();
+        assertThat(verifier.verify(ThirdPartyToken.of(token)).verifiedEmail()).isNull();
     }
 
     @Test

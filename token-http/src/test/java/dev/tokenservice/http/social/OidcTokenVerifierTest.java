@@ -84,8 +84,8 @@ class OidcTokenVerifierTest {
 
         assertThat(identity.provider()).isEqualTo("oidc:acme");
         assertThat(identity.subject().subject()).isEqualTo(SUBJECT);
-        assertThat(identity.email()).contains(SUBJECT + "@example.com");
-        assertThat(identity.name()).contains("User " + SUBJECT);
+        assertThat(identity.verifiedEmail()).isEqualTo(SUBJECT + "@example.com");
+        assertThat(identity.displayName()).isEqualTo("User " + SUBJECT);
     }
 
     @Test
@@ -99,14 +99,14 @@ class OidcTokenVerifierTest {
     void verifyWhenEmailNotVerifiedThenNoEmail() {
         String token = OidcProviderStub.sign(KEY_1, claims().claim("email_verified", false).build());
 
-        assertThat(verify(token).email()).isEmpty();
+        assertThat(verify(token).verifiedEmail()).isNull();
     }
 
     @Test
     void verifyWhenEmailVerifiedSentAsStringThenEmailKept() {
         String token = OidcProviderStub.sign(KEY_1, claims().claim("email_verified", "true").build());
 
-        assertThat(verify(token).email()).isPresent();
+        assertThat(verify(token).verifiedEmail()).isNotNull();
     }
 
     @Test

@@ -35,7 +35,7 @@ public final class ClientRows {
     public static <S extends SqlStatement<S>> S bind(S statement, Client client) {
         return statement
                 .bind("client_id", client.clientId().value())
-                .bind("secret_hash", client.secret().map(SecretHash::value).orElse(null))
+                .bind("secret_hash", client.secretHash() == null ? null : client.secretHash().value())
                 .bind("grant_types", Words.join(client.grantTypes().stream().map(GrantType::value).toList()))
                 .bind("allowed_scopes", client.allowedScopes().toString())
                 .bind("default_scopes", client.defaultScopes().toString())

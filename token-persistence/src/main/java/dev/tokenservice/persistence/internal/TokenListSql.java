@@ -38,8 +38,12 @@ public record TokenListSql(String source, String where, String orderBy, String c
     public static TokenListSql of(TokenListQuery query, Dialect dialect) {
         List<String> conditions = new ArrayList<>(3);
         conditions.add(LIVE);
-        query.client().ifPresent(client -> conditions.add("client_id = :clientId"));
-        query.user().ifPresent(user -> conditions.add("username = :username"));
+        if (query.clientId() != null) {
+            conditions.add("client_id = :clientId");
+        }
+        if (query.username() != null) {
+            conditions.add("username = :username");
+        }
         List<String> order = new ArrayList<>();
         for (SortOrder sortOrder : query.effectiveOrder()) {
             order.add(column(sortOrder.property()) + direction(sortOrder));

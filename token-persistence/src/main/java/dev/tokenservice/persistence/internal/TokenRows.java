@@ -12,6 +12,7 @@ import dev.tokenservice.core.model.TokenSummary;
 import dev.tokenservice.core.model.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -37,13 +38,13 @@ public final class TokenRows {
         return statement
                 .bind("digest", token.digest().value())
                 .bind("tokenId", token.id().value())
-                .bind("sealed", token.sealedValue().map(SealedToken::value).orElse(null))
+                .bind("sealed", Optional.ofNullable(token.sealed()).map(SealedToken::value).orElse(null))
                 .bind("clientId", token.clientId().value())
-                .bind("username", token.user().map(Username::value).orElse(null))
+                .bind("username", Optional.ofNullable(token.username()).map(Username::value).orElse(null))
                 .bind("scope", token.scope().toString())
                 .bind("issuedAt", Millis.of(token.issuedAt()))
                 .bind("expiresAt", Millis.of(token.expiresAt()))
-                .bind("familyId", token.family().map(FamilyId::value).orElse(null));
+                .bind("familyId", Optional.ofNullable(token.familyId()).map(FamilyId::value).orElse(null));
     }
 
     /** Binds every column of a refresh-token row. */
@@ -52,7 +53,7 @@ public final class TokenRows {
                 .bind("digest", token.digest().value())
                 .bind("tokenId", token.id().value())
                 .bind("clientId", token.clientId().value())
-                .bind("username", token.user().map(Username::value).orElse(null))
+                .bind("username", Optional.ofNullable(token.username()).map(Username::value).orElse(null))
                 .bind("scope", token.scope().toString())
                 .bind("issuedAt", Millis.of(token.issuedAt()))
                 .bind("expiresAt", Millis.of(token.expiresAt()))

@@ -31,7 +31,7 @@ class ClientCredentialsGrantStrategyTest {
     void issueWhenClientAuthenticatedThenReturnsAccessTokenWithoutRefreshToken() {
         TokenResponse response = service.issue(TokenRequests.clientCredentials(client));
 
-        assertThat(response.refresh()).isEmpty();
+        assertThat(response.refreshToken()).isNull();
     }
 
     @Test
@@ -93,8 +93,8 @@ class ClientCredentialsGrantStrategyTest {
 
         AccessToken stored = ports.tokens().findAccessToken(TokenDigest.of(response.accessToken())).orElseThrow();
         assertThat(stored.clientId()).isEqualTo(client.clientId());
-        assertThat(stored.user()).isEmpty();
-        assertThat(stored.family()).isEmpty();
+        assertThat(stored.username()).isNull();
+        assertThat(stored.familyId()).isNull();
         assertThat(stored.issuedAt()).isEqualTo(MutableClock.DEFAULT_START);
         assertThat(stored.expiresAt()).isEqualTo(MutableClock.DEFAULT_START.plus(response.expiresIn()));
     }

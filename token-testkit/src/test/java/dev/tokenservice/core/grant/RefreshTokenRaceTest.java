@@ -51,7 +51,7 @@ class RefreshTokenRaceTest {
 
     private TokenRequest refreshRequestForFreshLogin() {
         TokenResponse login = service.issue(TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
-        return TokenRequests.refresh(client, login.refresh().orElseThrow());
+        return TokenRequests.refresh(client, login.refreshToken());
     }
 
     /** Runs {@code threads} refreshes released together by a start gate; returns how each ended. */

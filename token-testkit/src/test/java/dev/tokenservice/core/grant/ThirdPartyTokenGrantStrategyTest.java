@@ -8,6 +8,7 @@ import dev.tokenservice.core.OAuthError;
 import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.TokenRequests;
 import dev.tokenservice.core.TokenService;
+import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ExternalIdentity;
@@ -21,7 +22,6 @@ import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.policy.AccountLinkingPolicy;
 import dev.tokenservice.core.port.TokenEventListener.Issued;
-import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.testkit.InMemoryPorts;
 import dev.tokenservice.testkit.InMemoryThirdPartyTokenVerifier;
 import dev.tokenservice.testkit.TestClients;
@@ -70,7 +70,7 @@ class ThirdPartyTokenGrantStrategyTest {
         TokenResponse response = service.issue(request(GOOGLE, client, TokenRequest.TOKEN, token));
 
         AccessToken stored = ports.tokens().findAccessToken(TokenDigest.of(response.accessToken())).orElseThrow();
-        assertThat(stored.user()).contains(LINKED);
+        assertThat(stored.username()).isEqualTo(LINKED);
         assertThat(stored.scope()).isEqualTo(Scope.of("read"));
         assertThat(ports.accounts().findByUsername(LINKED)).isPresent();
         assertThat(service.verifyAccessToken(response.accessToken())).isPresent();
@@ -81,10 +81,10 @@ class ThirdPartyTokenGrantStrategyTest {
         String token = google.issue(SUBJECT, null, null);
         TokenResponse first = service.issue(request(GOOGLE, client, TokenRequest.TOKEN, token));
 
-        TokenResponse refreshed = service.issue(TokenRequests.refresh(client, first.refresh().orElseThrow()));
+        TokenResponse refreshed = service.issue(TokenRequests.refresh(client, first.refreshToken()));
 
         AccessToken stored = ports.tokens().findAccessToken(TokenDigest.of(refreshed.accessToken())).orElseThrow();
-        assertThat(stored.user()).contains(LINKED);
+        assertThat(stored.username()).isEqualTo(LINKED);
     }
 
     @Test
@@ -95,7 +95,7 @@ class ThirdPartyTokenGrantStrategyTest {
 
         TokenResponse response = service.issue(request(GOOGLE, googleOnly, TokenRequest.TOKEN, token));
 
-        assertThat(response.refresh()).isEmpty();
+        assertThat(response.refreshToken()).isNull();
     }
 
     @Test
