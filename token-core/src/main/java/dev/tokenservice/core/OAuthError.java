@@ -1,6 +1,9 @@
 package dev.tokenservice.core;
 
-/** The error codes of a token endpoint response (RFC 6749 §5.2; §4.1.2.1 for {@link #TEMPORARILY_UNAVAILABLE}). */
+/**
+ * The error codes of a refusal: those of a token endpoint response (RFC 6749 §5.2; §4.1.2.1 for
+ * {@link #TEMPORARILY_UNAVAILABLE}), and those of a bearer-protected call (RFC 6750 §3.1).
+ */
 public enum OAuthError {
     INVALID_REQUEST("invalid_request"),
     INVALID_CLIENT("invalid_client"),
@@ -13,7 +16,11 @@ public enum OAuthError {
      * must vouch for a third-party token. Defined for the authorization endpoint (RFC 6749 §4.1.2.1); the token
      * endpoint uses it in the same sense, with HTTP 503.
      */
-    TEMPORARILY_UNAVAILABLE("temporarily_unavailable");
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable"),
+    /** A bearer access token that is unknown, expired or revoked, or whose client or user is gone (RFC 6750 §3.1). */
+    INVALID_TOKEN("invalid_token"),
+    /** A live bearer access token that lacks the authority the call needs (RFC 6750 §3.1). */
+    INSUFFICIENT_SCOPE("insufficient_scope");
 
     private final String code;
 

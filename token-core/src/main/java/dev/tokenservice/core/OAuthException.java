@@ -3,8 +3,9 @@ package dev.tokenservice.core;
 import java.util.Objects;
 
 /**
- * A request the core refuses, with an RFC 6749 §5.2 error code and a description that is safe to show the caller:
- * it never holds a secret, a token value or internal detail. The cause, if any, is for logs only.
+ * A request the core refuses, with an RFC 6749 §5.2 (or, for a bearer-protected call, RFC 6750 §3.1) error code
+ * and a description that is safe to show the caller: it never holds a secret, a token value or internal detail. The
+ * cause, if any, is for logs only.
  */
 public final class OAuthException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -42,6 +43,14 @@ public final class OAuthException extends RuntimeException {
 
     public static OAuthException invalidScope(String description) {
         return new OAuthException(OAuthError.INVALID_SCOPE, description);
+    }
+
+    public static OAuthException invalidToken(String description) {
+        return new OAuthException(OAuthError.INVALID_TOKEN, description);
+    }
+
+    public static OAuthException insufficientScope(String description) {
+        return new OAuthException(OAuthError.INSUFFICIENT_SCOPE, description);
     }
 
     /** Something the server depends on did not answer in time; {@code cause} is for the logs only. */

@@ -61,7 +61,7 @@ final class TokenIssuer {
             }
         }
         if (policy.liveTokenLimit() == LiveTokenLimit.REPLACE_PREVIOUS) {
-            int revoked = tokens.revoke(holder);
+            int revoked = tokens.revokeHeldBy(holder);
             if (revoked > 0) {
                 events.revoked(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, revoked));
             }

@@ -4,14 +4,14 @@ import dev.tokenservice.core.auth.ClientAuthenticator;
 import dev.tokenservice.core.grant.Grant;
 import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.model.AccessToken;
-import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
-import dev.tokenservice.core.model.ClientAuthentication;
+import dev.tokenservice.core.model.ClientAuthMethod;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Introspection;
+import dev.tokenservice.core.model.IntrospectionRequest;
 import dev.tokenservice.core.model.RefreshToken;
-import dev.tokenservice.core.model.ResourceOwner;
+import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenPrincipal;
 import dev.tokenservice.core.model.TokenRequest;
@@ -24,12 +24,14 @@ import dev.tokenservice.core.port.TokenEventListener.RevocationCause;
 import dev.tokenservice.core.port.TokenEventListener.Revoked;
 import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.UserDirectory;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The token endpoint and its companions: issue (RFC 6749), revoke (RFC 7009), introspect (RFC 7662), and bearer
- * verification for protected calls. Built by {@link TokenServices#builder()}. Thread-safe.
+ * verification for protected calls. Every operation takes its caller and decides itself whether the caller may make
+ * it; an adapter only translates. Built by {@link TokenServices#builder()}. Thread-safe.
  */
 public final class TokenService {
     private final ClientAuthenticator clientAuthenticator;
@@ -40,9 +42,11 @@ public final class TokenService {
     private final UserDirectory users;
     private final RevocationPolicy revocation;
     private final TokenEventListener events;
+    private final AccessTokenVerifier verifier;
 
     TokenService(ClientAuthenticator clientAuthenticator, GrantRegistry grants, TokenIssuer issuer, TokenStore tokens,
-            ClientStore clients, UserDirectory users, RevocationPolicy revocation, TokenEventListener events) {
+            ClientStore clients, UserDirectory users, RevocationPolicy revocation, TokenEventListener events,
+            AccessTokenVerifier verifier) {
         this.clientAuthenticator = clientAuthenticator;
         this.grants = grants;
         this.issuer = issuer;
@@ -51,6 +55,7 @@ public final class TokenService {
         this.users = users;
         this.revocation = revocation;
         this.events = events;
+        this.verifier = verifier;
     }
 
     /**
@@ -70,20 +75,16 @@ public final class TokenService {
         return issuer.issue(client, grant);
     }
 
-    /** Authenticates a client (RFC 6749 §2.3), e.g. the caller of introspection; throws {@code invalid_client}. */
-    public Client authenticateClient(ClientAuthentication presented) {
-        return clientAuthenticator.authenticate(presented);
-    }
-
     /**
      * Revokes a token on its client's request (RFC 7009 §2.1). An unknown, expired or already revoked token is not an
-     * error. A token issued to another client is refused with {@code unauthorized_client}. Revoking a refresh token
-     * revokes its family, with every access token issued along it. A value is either an access or a refresh token,
-     * never both, so a {@code token_type_hint} cannot change the outcome and is not needed here.
+     * error. Revoking a refresh token revokes its family, with every access token issued along it.
+     *
+     * @throws OAuthException {@code invalid_client} when the client does not authenticate; {@code unauthorized_client}
+     *                        when the token was issued to another client
      */
-    public void revoke(ClientAuthentication caller, TokenValue token) {
-        Client client = clientAuthenticator.authenticate(caller);
-        TokenDigest digest = TokenDigest.of(token);
+    public void revoke(RevocationRequest request) {
+        Client client = clientAuthenticator.authenticate(request.client());
+        TokenDigest digest = TokenDigest.of(request.token());
         Optional<AccessToken> access = tokens.findAccessToken(digest);
         if (access.isPresent()) {
             requireIssuedTo(client, access.get().clientId());
@@ -107,11 +108,30 @@ public final class TokenService {
     }
 
     /**
-     * Describes a token (RFC 7662 §2.2). Expired, revoked, unknown and already-used refresh tokens are all simply
-     * inactive, and so is a token whose client or user no longer exists: such a token no longer authenticates
-     * ({@link #verifyAccessToken}) nor refreshes. The caller must have been authenticated already (RFC 7662 §2.1).
+     * Describes a token to a client, typically a resource server (RFC 7662). The client must authenticate with a
+     * secret (RFC 7662 §2.1): a public client proves nothing about itself, and would learn about any token.
+     *
+     * @throws OAuthException {@code invalid_client} when the client is public or does not authenticate
      */
-    public Introspection introspect(TokenValue token) {
+    public Introspection introspect(IntrospectionRequest request) {
+        if (request.client().method() == ClientAuthMethod.NONE) {
+            throw OAuthException.invalidClient("introspection requires client authentication with a secret");
+        }
+        clientAuthenticator.authenticate(request.client());
+        return describe(request.token());
+    }
+
+    /** Describes a token to an administrator (RFC 7662 §2.1, "some form of authorization"). */
+    public Introspection introspect(Administrator administrator, TokenValue token) {
+        Objects.requireNonNull(administrator, "administrator");
+        return describe(token);
+    }
+
+    /**
+     * RFC 7662 §2.2. Expired, revoked, unknown and already-used refresh tokens are all simply inactive, and so is a
+     * token whose client or user no longer exists: such a token no longer authenticates nor refreshes.
+     */
+    private Introspection describe(TokenValue token) {
         TokenDigest digest = TokenDigest.of(token);
         return tokens.findAccessToken(digest).map(Introspection::of)
                 .or(() -> tokens.findRefreshToken(digest).filter(refresh -> !refresh.used()).map(Introspection::of))
@@ -120,7 +140,7 @@ public final class TokenService {
     }
 
     private boolean holderExists(Introspection introspection) {
-        return clients.findById(introspection.clientId()).isPresent()
+        return clients.findById(Objects.requireNonNull(introspection.clientId())).isPresent()
                 && (introspection.username() == null || users.findByUsername(introspection.username()).isPresent());
     }
 
@@ -130,16 +150,7 @@ public final class TokenService {
      * its user no longer exists.
      */
     public Optional<TokenPrincipal> verifyAccessToken(TokenValue token) {
-        return tokens.findAccessToken(TokenDigest.of(token)).flatMap(access -> {
-            Optional<Client> client = clients.findById(access.clientId());
-            if (client.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<Set<Authority>> authorities = access.username() != null
-                    ? users.findByUsername(access.username()).map(ResourceOwner::authorities)
-                    : Optional.of(client.get().authorities());
-            return authorities.map(held -> new TokenPrincipal(access.summary(), held));
-        });
+        return verifier.verify(token);
     }
 
     /** The grant types this service answers, built-in and extension. */

@@ -181,11 +181,12 @@ public final class TokenServices {
                     : new SecureRandomTokenValueGenerator(clock);
             TokenIssuer issuer = new TokenIssuer(tokenStore, values, sealer, new IssuancePolicy(issuance),
                     eventListener, clock);
+            AccessTokenVerifier verifier = new AccessTokenVerifier(tokenStore, clientStore, userDirectory);
             TokenService service = new TokenService(
                     new ClientAuthenticator(clientStore, hasher, eventListener), new GrantRegistry(strategies), issuer,
-                    tokenStore, clientStore, userDirectory, revocationPolicy, eventListener);
+                    tokenStore, clientStore, userDirectory, revocationPolicy, eventListener, verifier);
             return new TokenServices(service,
-                    new TokenAdministration(tokenStore, tokenQuery, sealer, eventListener), hasher);
+                    new TokenAdministration(tokenStore, tokenQuery, sealer, eventListener, verifier), hasher);
         }
 
         private static void require(Object value, String name) {

@@ -45,13 +45,14 @@ class OAuthExceptionTest {
     }
 
     @Test
-    void errorCodesWhenListedThenTheSixOfRfc6749Section52AndTemporarilyUnavailable() {
+    void errorCodesWhenListedThenTheSixOfRfc6749Section52TemporarilyUnavailableAndTheTwoOfRfc6750() {
         OAuthError[] errors = OAuthError.values();
 
         Stream<String> codes = Stream.of(errors).map(OAuthError::code);
 
         assertThat(codes).containsExactlyInAnyOrder("invalid_request", "invalid_client", "invalid_grant",
-                "unauthorized_client", "unsupported_grant_type", "invalid_scope", "temporarily_unavailable");
+                "unauthorized_client", "unsupported_grant_type", "invalid_scope", "temporarily_unavailable",
+                "invalid_token", "insufficient_scope");
     }
 
     @Test

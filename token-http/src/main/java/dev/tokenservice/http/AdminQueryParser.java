@@ -5,7 +5,7 @@ import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.SortDirection;
 import dev.tokenservice.core.model.SortOrder;
 import dev.tokenservice.core.model.TokenListQuery;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.TokenSortProperty;
 import dev.tokenservice.core.model.Username;
 import java.util.ArrayList;
@@ -57,13 +57,13 @@ public final class AdminQueryParser {
     }
 
     /** The owner selected by {@code DELETE /auth/tokens?username=&client_id=}; at least one is required. */
-    public static TokenOwner deleteQuery(FormParameters query) {
+    public static HolderSelector deleteQuery(FormParameters query) {
         Optional<Username> username = query.get(USERNAME).map(value -> Username.of(identifier(USERNAME, value)));
         Optional<ClientId> clientId = query.get(CLIENT_ID).map(value -> ClientId.of(identifier(CLIENT_ID, value)));
         if (username.isEmpty() && clientId.isEmpty()) {
             throw OAuthException.invalidRequest("username or client_id is required");
         }
-        return new TokenOwner(username.orElse(null), clientId.orElse(null));
+        return new HolderSelector(clientId.orElse(null), username.orElse(null));
     }
 
     /** Checks a username or client id taken from a query or a path. */

@@ -5,7 +5,7 @@ import dev.tokenservice.core.TokenAdministration;
 import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.ClientId;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.http.json.AccessTokenJson;
 import dev.tokenservice.http.json.TokenPageJson;
@@ -96,13 +96,13 @@ public final class TokenAdminServlet extends HttpServlet {
                 errors.write(response, errors.notFound("no live token for this username and client"));
             }
         } else {
-            administration.revoke(segments.isEmpty() ? AdminQueryParser.deleteQuery(query) : owner(segments));
+            administration.revoke(segments.isEmpty() ? AdminQueryParser.deleteQuery(query) : selector(segments));
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         }
     }
 
-    private static TokenOwner owner(List<String> segments) {
+    private static HolderSelector selector(List<String> segments) {
         Username username = Username.of(segments.get(0));
-        return segments.size() == 2 ? TokenOwner.pair(username, ClientId.of(segments.get(1))) : TokenOwner.user(username);
+        return segments.size() == 2 ? HolderSelector.pair(ClientId.of(segments.get(1)), username) : HolderSelector.user(username);
     }
 }

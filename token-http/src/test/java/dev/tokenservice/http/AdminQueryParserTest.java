@@ -8,7 +8,7 @@ import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.SortOrder;
 import dev.tokenservice.core.model.TokenListQuery;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.TokenSortProperty;
 import dev.tokenservice.core.model.Username;
 import org.junit.jupiter.api.Test;
@@ -117,16 +117,16 @@ class AdminQueryParserTest {
 
     @Test
     void deleteQueryWhenBothThenPair() {
-        TokenOwner owner = AdminQueryParser.deleteQuery(FormDecoder.decodeQuery("username=jane&client_id=web"));
+        HolderSelector selector = AdminQueryParser.deleteQuery(FormDecoder.decodeQuery("username=jane&client_id=web"));
 
-        assertThat(owner).isEqualTo(TokenOwner.pair(Username.of("jane"), ClientId.of("web")));
+        assertThat(selector).isEqualTo(HolderSelector.pair(ClientId.of("web"), Username.of("jane")));
     }
 
     @Test
     void deleteQueryWhenClientOnlyThenClient() {
-        TokenOwner owner = AdminQueryParser.deleteQuery(FormDecoder.decodeQuery("client_id=web"));
+        HolderSelector selector = AdminQueryParser.deleteQuery(FormDecoder.decodeQuery("client_id=web"));
 
-        assertThat(owner).isEqualTo(TokenOwner.client(ClientId.of("web")));
+        assertThat(selector).isEqualTo(HolderSelector.client(ClientId.of("web")));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.tokenservice.persistence;
 
 import dev.tokenservice.core.model.AccountLink;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.AccountLinkStore;
 import dev.tokenservice.core.port.StorageException;
@@ -27,7 +27,7 @@ public final class JdbiAccountLinkStore implements AccountLinkStore {
     }
 
     @Override
-    public Optional<AccountLink> find(ExternalSubject external) {
+    public Optional<AccountLink> find(ThirdPartySubject external) {
         Objects.requireNonNull(external, "external");
         return Storage.call("find an account link", () -> jdbi.withHandle(handle -> AccountLinkRows
                 .bindKey(handle.createQuery(AccountLinkRows.FIND), external)
@@ -62,7 +62,7 @@ public final class JdbiAccountLinkStore implements AccountLinkStore {
     }
 
     @Override
-    public boolean unlink(ExternalSubject external) {
+    public boolean unlink(ThirdPartySubject external) {
         Objects.requireNonNull(external, "external");
         return Storage.update(jdbi, "unlink an account", handle -> AccountLinkRows
                 .bindKey(handle.createUpdate(AccountLinkRows.DELETE), external)

@@ -8,7 +8,7 @@ import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.core.port.TokenStore;
@@ -109,27 +109,27 @@ public final class JdbiTokenStore implements TokenStore {
     }
 
     @Override
-    public int revoke(TokenOwner owner) {
-        Objects.requireNonNull(owner, "owner");
+    public int revokeSelected(HolderSelector selector) {
+        Objects.requireNonNull(selector, "selector");
         List<String> conditions = new ArrayList<>(2);
-        if (owner.username() != null) {
-            conditions.add(TokenSql.OWNER_USER);
+        if (selector.username() != null) {
+            conditions.add(TokenSql.SELECTED_USER);
         }
-        if (owner.clientId() != null) {
-            conditions.add(TokenSql.OWNER_CLIENT);
+        if (selector.clientId() != null) {
+            conditions.add(TokenSql.SELECTED_CLIENT);
         }
         String condition = String.join(" AND ", conditions);
         return Storage.update(jdbi, "revoke tokens", handle ->
-                deleteOwned(handle, ACCESS, condition, owner) + deleteOwned(handle, REFRESH, condition, owner));
+                deleteSelected(handle, ACCESS, condition, selector) + deleteSelected(handle, REFRESH, condition, selector));
     }
 
-    private static int deleteOwned(Handle handle, TokenTable table, String condition, TokenOwner owner) {
+    private static int deleteSelected(Handle handle, TokenTable table, String condition, HolderSelector selector) {
         Update delete = handle.createUpdate(TokenSql.deleteWhere(table, condition));
-        if (owner.username() != null) {
-            delete.bind("username", owner.username().value());
+        if (selector.username() != null) {
+            delete.bind("username", selector.username().value());
         }
-        if (owner.clientId() != null) {
-            delete.bind("clientId", owner.clientId().value());
+        if (selector.clientId() != null) {
+            delete.bind("clientId", selector.clientId().value());
         }
         return delete.execute();
     }
@@ -146,7 +146,7 @@ public final class JdbiTokenStore implements TokenStore {
     }
 
     @Override
-    public int revoke(TokenHolder holder) {
+    public int revokeHeldBy(TokenHolder holder) {
         Objects.requireNonNull(holder, "holder");
         String condition = holderCondition(holder);
         return Storage.update(jdbi, "revoke tokens", handle ->

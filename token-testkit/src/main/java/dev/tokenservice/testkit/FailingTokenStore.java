@@ -5,7 +5,7 @@ import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.core.port.TokenStore;
@@ -49,12 +49,12 @@ public final class FailingTokenStore implements TokenStore {
     }
 
     @Override
-    public int revoke(TokenOwner owner) {
+    public int revokeSelected(HolderSelector owner) {
         throw failure();
     }
 
     @Override
-    public int revoke(TokenHolder holder) {
+    public int revokeHeldBy(TokenHolder holder) {
         throw failure();
     }
 

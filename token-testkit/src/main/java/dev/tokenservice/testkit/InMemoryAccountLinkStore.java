@@ -1,7 +1,7 @@
 package dev.tokenservice.testkit;
 
 import dev.tokenservice.core.model.AccountLink;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.AccountLinkStore;
 import java.util.Comparator;
@@ -17,10 +17,10 @@ public final class InMemoryAccountLinkStore implements AccountLinkStore {
             .comparing((AccountLink link) -> link.external().provider())
             .thenComparing(link -> link.external().subject());
 
-    private final ConcurrentMap<ExternalSubject, AccountLink> links = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ThirdPartySubject, AccountLink> links = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<AccountLink> find(ExternalSubject external) {
+    public Optional<AccountLink> find(ThirdPartySubject external) {
         return Optional.ofNullable(links.get(Objects.requireNonNull(external, "external")));
     }
 
@@ -36,7 +36,7 @@ public final class InMemoryAccountLinkStore implements AccountLinkStore {
     }
 
     @Override
-    public boolean unlink(ExternalSubject external) {
+    public boolean unlink(ThirdPartySubject external) {
         return links.remove(Objects.requireNonNull(external, "external")) != null;
     }
 

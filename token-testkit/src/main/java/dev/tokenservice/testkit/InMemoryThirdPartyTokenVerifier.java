@@ -1,7 +1,7 @@
 package dev.tokenservice.testkit;
 
-import dev.tokenservice.core.model.ExternalIdentity;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.ThirdPartyToken;
 import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.core.port.ThirdPartyTokenVerifier;
@@ -30,7 +30,7 @@ public final class InMemoryThirdPartyTokenVerifier implements ThirdPartyTokenVer
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicBoolean down = new AtomicBoolean();
 
-    private record Issued(ExternalIdentity identity, String nonce) { }
+    private record Issued(ThirdPartyIdentity identity, String nonce) { }
 
     /** A provider named {@code provider}, e.g. {@code google}. */
     public InMemoryThirdPartyTokenVerifier(String provider) {
@@ -39,11 +39,11 @@ public final class InMemoryThirdPartyTokenVerifier implements ThirdPartyTokenVer
 
     /** Issues a token for the account {@code subject}, with a verified e-mail address and a name (either may be null). */
     public String issue(String subject, String email, String name) {
-        return issue(new ExternalIdentity(ExternalSubject.of(provider, subject), email, name), null);
+        return issue(new ThirdPartyIdentity(ThirdPartySubject.of(provider, subject), email, name), null);
     }
 
     /** Issues a token for {@code identity} carrying {@code nonce} (or none); the identity's provider must be this one. */
-    public String issue(ExternalIdentity identity, String nonce) {
+    public String issue(ThirdPartyIdentity identity, String nonce) {
         if (!identity.provider().equals(provider)) {
             throw new IllegalArgumentException("this verifier speaks for " + provider + ", not " + identity.provider());
         }
@@ -73,7 +73,7 @@ public final class InMemoryThirdPartyTokenVerifier implements ThirdPartyTokenVer
     }
 
     @Override
-    public ExternalIdentity verify(ThirdPartyToken token) {
+    public ThirdPartyIdentity verify(ThirdPartyToken token) {
         calls.incrementAndGet();
         if (down.get()) {
             throw ThirdPartyTokenException.unavailable(provider + " did not answer", null);

@@ -7,7 +7,7 @@ import dev.tokenservice.core.model.SortOrder;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenListQuery;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.TokenPage;
 import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.model.TokenSummary;
@@ -91,20 +91,22 @@ public final class InMemoryTokenStore implements TokenStore, TokenQuery {
     }
 
     @Override
-    public synchronized int revoke(TokenOwner owner) {
-        return removeIf(accessTokens.values(), token -> owner.matches(token.clientId(), token.username()))
-                + removeIf(refreshTokens.values(), token -> owner.matches(token.clientId(), token.username()));
+    public synchronized int revokeSelected(HolderSelector selector) {
+        return removeIf(accessTokens.values(), token -> selector.matches(token.clientId(), token.username()))
+                + removeIf(refreshTokens.values(), token -> selector.matches(token.clientId(), token.username()));
     }
 
     @Override
-    public synchronized int revoke(TokenHolder holder) {
-        return removeIf(accessTokens.values(), holder::holds) + removeIf(refreshTokens.values(), holder::holds);
+    public synchronized int revokeHeldBy(TokenHolder holder) {
+        return removeIf(accessTokens.values(), token -> holder.equals(new TokenHolder(token.clientId(), token.username())))
+                + removeIf(refreshTokens.values(),
+                        token -> holder.equals(new TokenHolder(token.clientId(), token.username())));
     }
 
     @Override
     public synchronized Optional<AccessToken> findLatestAccessToken(TokenHolder holder) {
         return accessTokens.values().stream()
-                .filter(holder::holds)
+                .filter(token -> holder.equals(TokenHolder.of(token)))
                 .filter(live(AccessToken::expiresAt))
                 .max(Comparator.comparing(AccessToken::issuedAt).thenComparing(token -> token.id().value()));
     }

@@ -2,19 +2,22 @@ package dev.tokenservice.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
+import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.SortOrder;
 import dev.tokenservice.core.model.TokenDetails;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenListQuery;
-import dev.tokenservice.core.model.TokenOwner;
 import dev.tokenservice.core.model.TokenPage;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.TokenSortProperty;
 import dev.tokenservice.core.model.TokenSummary;
+import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.TokenEventListener.RevocationCause;
 import dev.tokenservice.core.port.TokenEventListener.Revoked;
@@ -35,12 +38,14 @@ import org.junit.jupiter.api.Test;
 class TokenAdministrationTest {
     private final Client client = TestClients.confidential().build();
     private final Client publicClient = TestClients.publicClient().build();
-    private final InMemoryPorts ports = new InMemoryPorts().with(client, publicClient)
+    private final Client adminClient = TestClients.admin().build();
+    private final InMemoryPorts ports = new InMemoryPorts().with(client, publicClient, adminClient)
             .with(TestUsers.alice(), TestUsers.bob());
     private final TokenSealer sealer = new AesGcmTokenSealer(randomKey());
     private final TokenServices core = ports.coreBuilder().sealer(sealer).build();
     private final TokenService service = core.tokenService();
     private final TokenAdministration administration = core.administration();
+    private Administrator admin;
 
     /** The access tokens issued by {@link #issueOneTokenPerHolder()}, oldest first. */
     private final List<TokenResponse> issued = new ArrayList<>();
@@ -57,6 +62,9 @@ class TokenAdministrationTest {
      */
     @BeforeEach
     void issueOneTokenPerHolder() {
+        // An Administrator outlives the token it was authorized with; revoking that token leaves the four below.
+        admin = administration.authorize(service.issue(TokenRequests.clientCredentials(adminClient)).accessToken());
+        administration.revoke(admin, HolderSelector.client(adminClient.clientId()));
         issued.add(login(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
         ports.clock().advance(Duration.ofMinutes(1));
         issued.add(login(client, TestUsers.BOB, TestUsers.BOB_PASSWORD));
@@ -89,7 +97,7 @@ class TokenAdministrationTest {
 
     @Test
     void listWhenNoFilterThenReturnsEveryLiveAccessTokenNewestFirst() {
-        TokenPage page = administration.list(TokenListQuery.firstPage());
+        TokenPage page = administration.list(admin, TokenListQuery.firstPage());
 
         assertThat(holders(page)).containsExactly(
                 holder(client, null),
@@ -101,21 +109,21 @@ class TokenAdministrationTest {
 
     @Test
     void listWhenFilteredByClientThenReturnsOnlyItsTokens() {
-        TokenPage page = administration.list(TokenListQuery.firstPage().withClientId(client.clientId()));
+        TokenPage page = administration.list(admin, TokenListQuery.firstPage().withClientId(client.clientId()));
 
         assertThat(page.content()).extracting(TokenSummary::clientId).hasSize(3).containsOnly(client.clientId());
     }
 
     @Test
     void listWhenFilteredByUsernameThenReturnsOnlyTheirTokens() {
-        TokenPage page = administration.list(TokenListQuery.firstPage().withUsername(TestUsers.ALICE));
+        TokenPage page = administration.list(admin, TokenListQuery.firstPage().withUsername(TestUsers.ALICE));
 
         assertThat(holders(page)).containsExactly(holder(publicClient, TestUsers.ALICE), holder(client, TestUsers.ALICE));
     }
 
     @Test
     void listWhenFilteredByClientAndUsernameThenReturnsThePairsTokens() {
-        TokenPage page = administration.list(
+        TokenPage page = administration.list(admin, 
                 TokenListQuery.firstPage().withClientId(client.clientId()).withUsername(TestUsers.ALICE));
 
         assertThat(holders(page)).containsExactly(holder(client, TestUsers.ALICE));
@@ -123,7 +131,7 @@ class TokenAdministrationTest {
 
     @Test
     void listWhenPagedThenReturnsTheRequestedSliceAndTotals() {
-        TokenPage page = administration.list(TokenListQuery.firstPage().withSize(3).withPage(2));
+        TokenPage page = administration.list(admin, TokenListQuery.firstPage().withSize(3).withPage(2));
 
         assertThat(holders(page)).containsExactly(holder(client, TestUsers.ALICE));
         assertThat(page.totalElements()).isEqualTo(4);
@@ -133,7 +141,7 @@ class TokenAdministrationTest {
 
     @Test
     void listWhenPagePastTheEndThenEmptyWithTotal() {
-        TokenPage page = administration.list(TokenListQuery.firstPage().withSize(3).withPage(5));
+        TokenPage page = administration.list(admin, TokenListQuery.firstPage().withSize(3).withPage(5));
 
         assertThat(page.content()).isEmpty();
         assertThat(page.totalElements()).isEqualTo(4);
@@ -141,7 +149,7 @@ class TokenAdministrationTest {
 
     @Test
     void listWhenOrderedByIssueTimeAscendingThenOldestFirst() {
-        TokenPage page = administration.list(TokenListQuery.firstPage().withOrder(SortOrder.asc(TokenSortProperty.ISSUED_AT)));
+        TokenPage page = administration.list(admin, TokenListQuery.firstPage().withOrder(SortOrder.asc(TokenSortProperty.ISSUED_AT)));
 
         assertThat(holders(page)).containsExactly(
                 holder(client, TestUsers.ALICE),
@@ -152,7 +160,7 @@ class TokenAdministrationTest {
 
     @Test
     void listWhenOrderedByUsernameThenByClientThenClientTokensComeFirst() {
-        TokenPage page = administration.list(TokenListQuery.firstPage().withOrder(
+        TokenPage page = administration.list(admin, TokenListQuery.firstPage().withOrder(
                 SortOrder.asc(TokenSortProperty.USERNAME), SortOrder.desc(TokenSortProperty.CLIENT_ID)));
 
         assertThat(holders(page)).containsExactly(
@@ -166,14 +174,14 @@ class TokenAdministrationTest {
     void listWhenTokensExpiredThenLeavesThemOut() {
         ports.clock().advance(Duration.ofMinutes(57));
 
-        TokenPage page = administration.list(TokenListQuery.firstPage());
+        TokenPage page = administration.list(admin, TokenListQuery.firstPage());
 
         assertThat(holders(page)).containsExactly(holder(client, null), holder(publicClient, TestUsers.ALICE));
     }
 
     @Test
     void findLatestWhenSealingIsOnThenShowsTheValue() {
-        Optional<TokenDetails> details = administration.findLatest(TestUsers.ALICE, client.clientId());
+        Optional<TokenDetails> details = administration.findLatest(admin, TestUsers.ALICE, client.clientId());
 
         assertThat(details).isPresent();
         assertThat(details.get().value()).isEqualTo(issued.get(0).accessToken());
@@ -186,7 +194,7 @@ class TokenAdministrationTest {
         TokenResponse latest = digestsOnly.tokenService().issue(
                 TokenRequests.password(client, TestUsers.BOB, TestUsers.BOB_PASSWORD));
 
-        Optional<TokenDetails> details = digestsOnly.administration().findLatest(TestUsers.BOB, client.clientId());
+        Optional<TokenDetails> details = digestsOnly.administration().findLatest(admin, TestUsers.BOB, client.clientId());
 
         assertThat(details).isPresent();
         assertThat(details.get().value()).isNull();
@@ -198,7 +206,7 @@ class TokenAdministrationTest {
     void findLatestWhenSealingSwitchedOffAfterIssueThenValueIsNull() {
         TokenAdministration digestsOnly = ports.coreBuilder().sealer(TokenSealer.NONE).build().administration();
 
-        Optional<TokenDetails> details = digestsOnly.findLatest(TestUsers.ALICE, client.clientId());
+        Optional<TokenDetails> details = digestsOnly.findLatest(admin, TestUsers.ALICE, client.clientId());
 
         assertThat(details).isPresent();
         assertThat(details.get().value()).isNull();
@@ -209,7 +217,7 @@ class TokenAdministrationTest {
         TokenAdministration rekeyed = ports.coreBuilder().sealer(new AesGcmTokenSealer(randomKey())).build()
                 .administration();
 
-        Optional<TokenDetails> details = rekeyed.findLatest(TestUsers.ALICE, client.clientId());
+        Optional<TokenDetails> details = rekeyed.findLatest(admin, TestUsers.ALICE, client.clientId());
 
         assertThat(details).isPresent();
         assertThat(details.get().value()).isNull();
@@ -219,7 +227,7 @@ class TokenAdministrationTest {
     void findLatestWhenPairHasSeveralTokensThenReturnsTheNewest() {
         TokenResponse newer = login(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD);
 
-        Optional<TokenDetails> details = administration.findLatest(TestUsers.ALICE, client.clientId());
+        Optional<TokenDetails> details = administration.findLatest(admin, TestUsers.ALICE, client.clientId());
 
         assertThat(details).get().extracting(TokenDetails::value).isEqualTo(newer.accessToken());
     }
@@ -228,14 +236,14 @@ class TokenAdministrationTest {
     void findLatestWhenPairHasNoLiveTokenThenEmpty() {
         ports.clock().advance(Duration.ofHours(1));
 
-        Optional<TokenDetails> details = administration.findLatest(TestUsers.ALICE, client.clientId());
+        Optional<TokenDetails> details = administration.findLatest(admin, TestUsers.ALICE, client.clientId());
 
         assertThat(details).isEmpty();
     }
 
     @Test
     void revokeWhenByUserThenRevokesTheirAccessAndRefreshTokensOnly() {
-        int revoked = administration.revoke(TokenOwner.user(TestUsers.ALICE));
+        int revoked = administration.revoke(admin, HolderSelector.user(TestUsers.ALICE));
 
         assertThat(revoked).isEqualTo(4);
         assertThat(storedHolders()).containsExactlyInAnyOrder(
@@ -244,7 +252,7 @@ class TokenAdministrationTest {
 
     @Test
     void revokeWhenByClientThenRevokesItsAccessAndRefreshTokensOnly() {
-        int revoked = administration.revoke(TokenOwner.client(client.clientId()));
+        int revoked = administration.revoke(admin, HolderSelector.client(client.clientId()));
 
         assertThat(revoked).isEqualTo(5);
         assertThat(storedHolders()).containsExactlyInAnyOrder(
@@ -253,7 +261,7 @@ class TokenAdministrationTest {
 
     @Test
     void revokeWhenByPairThenRevokesThePairsAccessAndRefreshTokensOnly() {
-        int revoked = administration.revoke(TokenOwner.pair(TestUsers.ALICE, client.clientId()));
+        int revoked = administration.revoke(admin, HolderSelector.pair(client.clientId(), TestUsers.ALICE));
 
         assertThat(revoked).isEqualTo(2);
         assertThat(storedHolders()).containsExactlyInAnyOrder(
@@ -264,16 +272,16 @@ class TokenAdministrationTest {
 
     @Test
     void revokeWhenByUserThenTheirTokensNoLongerWork() {
-        administration.revoke(TokenOwner.user(TestUsers.ALICE));
+        administration.revoke(admin, HolderSelector.user(TestUsers.ALICE));
 
         assertThat(service.verifyAccessToken(issued.get(0).accessToken())).isEmpty();
-        assertThat(service.introspect(issued.get(2).refreshToken()).active()).isFalse();
+        assertThat(service.introspect(TokenRequests.introspection(client, issued.get(2).refreshToken())).active()).isFalse();
         assertThat(service.verifyAccessToken(issued.get(1).accessToken())).isPresent();
     }
 
     @Test
     void revokeWhenCalledThenRecordsRevokedByAdministrationWithTheCount() {
-        administration.revoke(TokenOwner.pair(TestUsers.BOB, client.clientId()));
+        administration.revoke(admin, HolderSelector.pair(client.clientId(), TestUsers.BOB));
 
         assertThat(ports.events().assertHeard(Revoked.class, 1))
                 .containsExactly(new Revoked(RevocationCause.ADMINISTRATION, 2));
@@ -281,7 +289,7 @@ class TokenAdministrationTest {
 
     @Test
     void revokeWhenOwnerHasNoTokensThenRevokesNothing() {
-        int revoked = administration.revoke(TokenOwner.user(Username.of("nobody")));
+        int revoked = administration.revoke(admin, HolderSelector.user(Username.of("nobody")));
 
         assertThat(revoked).isZero();
         assertThat(ports.tokens().size()).isEqualTo(7);
@@ -289,6 +297,45 @@ class TokenAdministrationTest {
 
     @Test
     void tokenOwnerWhenNeitherUserNorClientThenIllegalArgumentException() {
-        assertThatThrownBy(() -> new TokenOwner(null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HolderSelector(null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void authorizeWhenTokenIsUnknownThenInvalidToken() {
+        Throwable thrown = catchThrowable(() -> administration.authorize(TokenValue.of("no-such-token")));
+
+        assertThat(thrown).isInstanceOfSatisfying(OAuthException.class,
+                e -> assertThat(e.error()).isEqualTo(OAuthError.INVALID_TOKEN));
+    }
+
+    @Test
+    void authorizeWhenTokenLacksTokensAdminThenInsufficientScope() {
+        TokenValue userToken = issued.get(0).accessToken();
+
+        Throwable thrown = catchThrowable(() -> administration.authorize(userToken));
+
+        assertThat(thrown).isInstanceOfSatisfying(OAuthException.class,
+                e -> assertThat(e.error()).isEqualTo(OAuthError.INSUFFICIENT_SCOPE));
+    }
+
+    @Test
+    void authorizeWhenAdminClientWasDeletedThenInvalidToken() {
+        TokenValue adminToken = service.issue(TokenRequests.clientCredentials(adminClient)).accessToken();
+        ports.clients().delete(adminClient.clientId());
+
+        Throwable thrown = catchThrowable(() -> administration.authorize(adminToken));
+
+        assertThat(thrown).isInstanceOfSatisfying(OAuthException.class,
+                e -> assertThat(e.error()).isEqualTo(OAuthError.INVALID_TOKEN));
+    }
+
+    @Test
+    void authorizeWhenTokenHoldsTokensAdminThenAdministratorOfThatToken() {
+        TokenValue adminToken = service.issue(TokenRequests.clientCredentials(adminClient)).accessToken();
+
+        Administrator authorized = administration.authorize(adminToken);
+
+        assertThat(authorized.principal().token().clientId()).isEqualTo(adminClient.clientId());
+        assertThat(authorized.principal().hasAuthority(Authority.TOKENS_ADMIN)).isTrue();
     }
 }

@@ -9,8 +9,10 @@ import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientAuthentication;
 import dev.tokenservice.core.model.ClientSecret;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.HolderSelector;
+import dev.tokenservice.core.model.IntrospectionRequest;
+import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenDigest;
-import dev.tokenservice.core.model.TokenOwner;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.port.TokenEventListener.AuthenticationFailed;
@@ -83,14 +85,14 @@ class TokenEventsTest {
     void revokeWhenRevokedThenRecordsRevoked() {
         TokenResponse issued = login();
 
-        service.revoke(TestClients.credentials(client), issued.accessToken());
+        service.revoke(new RevocationRequest(TestClients.credentials(client), issued.accessToken()));
 
         ports.events().assertHeard(Revoked.class, 1);
     }
 
     @Test
     void revokeWhenTokenIsUnknownThenRecordsNothing() {
-        service.revoke(TestClients.credentials(client), TokenValue.of("no-such-token"));
+        service.revoke(new RevocationRequest(TestClients.credentials(client), TokenValue.of("no-such-token")));
 
         assertThat(ports.events().events()).isEmpty();
     }
@@ -103,11 +105,11 @@ class TokenEventsTest {
         TokenResponse machine = service.issue(TokenRequests.clientCredentials(client));
         catchThrowable(() -> service.issue(TokenRequests.refresh(client, first.refreshToken())));
         TokenResponse third = login();
-        service.revoke(TestClients.credentials(client), third.accessToken());
-        catchThrowable(() -> service.authenticateClient(
-                ClientAuthentication.post(client.clientId(), ClientSecret.of("wrong-secret"))));
+        service.revoke(new RevocationRequest(TestClients.credentials(client), third.accessToken()));
+        catchThrowable(() -> service.introspect(new IntrospectionRequest(
+                ClientAuthentication.post(client.clientId(), ClientSecret.of("wrong-secret")), third.accessToken())));
         catchThrowable(() -> service.issue(TokenRequests.password(client, TestUsers.ALICE, "wrong-secret")));
-        core.administration().revoke(TokenOwner.user(TestUsers.ALICE));
+        core.administration().revoke(TestAdministrators.any(), HolderSelector.user(TestUsers.ALICE));
         for (TokenResponse response : List.of(first, second, machine, third)) {
             secrets.add(response.accessToken().value());
             if (response.refreshToken() != null) {

@@ -2,6 +2,7 @@ package dev.tokenservice.core;
 
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.IntrospectionRequest;
 import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.model.Username;
@@ -44,5 +45,10 @@ public final class TokenRequests {
     /** A request of any grant type with {@code client}'s fixture credentials sent in the body. */
     public static TokenRequest request(GrantType grantType, Client client, Map<String, String> parameters) {
         return new TokenRequest(grantType, TestClients.credentials(client), new HashMap<>(parameters));
+    }
+
+    /** An introspection request by {@code client}, with its test secret. */
+    public static IntrospectionRequest introspection(Client client, TokenValue token) {
+        return new IntrospectionRequest(TestClients.credentials(client), token);
     }
 }

@@ -9,6 +9,7 @@ import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientAuthentication;
 import dev.tokenservice.core.model.ClientSecret;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.TokenValue;
@@ -39,7 +40,7 @@ class TokenServiceRevokeTest {
 
     @Test
     void revokeWhenTokenIsUnknownThenSucceeds() {
-        assertThatCode(() -> service.revoke(TestClients.credentials(client), TokenValue.of("no-such-token")))
+        assertThatCode(() -> service.revoke(new RevocationRequest(TestClients.credentials(client), TokenValue.of("no-such-token"))))
                 .doesNotThrowAnyException();
     }
 
@@ -47,7 +48,7 @@ class TokenServiceRevokeTest {
     void revokeWhenAccessTokenThenItNoLongerVerifies() {
         TokenResponse issued = login(client);
 
-        service.revoke(TestClients.credentials(client), issued.accessToken());
+        service.revoke(new RevocationRequest(TestClients.credentials(client), issued.accessToken()));
 
         assertThat(service.verifyAccessToken(issued.accessToken())).isEmpty();
     }
@@ -56,7 +57,7 @@ class TokenServiceRevokeTest {
     void revokeWhenAccessTokenThenItsRefreshTokenStaysUsableByDefault() {
         TokenResponse issued = login(client);
 
-        service.revoke(TestClients.credentials(client), issued.accessToken());
+        service.revoke(new RevocationRequest(TestClients.credentials(client), issued.accessToken()));
 
         assertThat(service.issue(TokenRequests.refresh(client, issued.refreshToken())).refreshToken()).isNotNull();
     }
@@ -66,7 +67,7 @@ class TokenServiceRevokeTest {
         TokenService strict = ports.coreBuilder().revocation(new RevocationSettings(true, true)).build().tokenService();
         TokenResponse issued = login(client);
 
-        strict.revoke(TestClients.credentials(client), issued.accessToken());
+        strict.revoke(new RevocationRequest(TestClients.credentials(client), issued.accessToken()));
 
         assertThat(errorOf(() -> strict.issue(TokenRequests.refresh(client, issued.refreshToken()))))
                 .isEqualTo(OAuthError.INVALID_GRANT);
@@ -76,7 +77,7 @@ class TokenServiceRevokeTest {
     void revokeWhenRefreshTokenThenItIsRefused() {
         TokenResponse issued = login(client);
 
-        service.revoke(TestClients.credentials(client), issued.refreshToken());
+        service.revoke(new RevocationRequest(TestClients.credentials(client), issued.refreshToken()));
 
         assertThat(errorOf(() -> service.issue(TokenRequests.refresh(client, issued.refreshToken()))))
                 .isEqualTo(OAuthError.INVALID_GRANT);
@@ -87,7 +88,7 @@ class TokenServiceRevokeTest {
         TokenResponse first = login(client);
         TokenResponse second = service.issue(TokenRequests.refresh(client, first.refreshToken()));
 
-        service.revoke(TestClients.credentials(client), second.refreshToken());
+        service.revoke(new RevocationRequest(TestClients.credentials(client), second.refreshToken()));
 
         assertThat(service.verifyAccessToken(first.accessToken())).isEmpty();
         assertThat(service.verifyAccessToken(second.accessToken())).isEmpty();
@@ -98,17 +99,17 @@ class TokenServiceRevokeTest {
         TokenResponse revoked = login(client);
         TokenResponse kept = login(client);
 
-        service.revoke(TestClients.credentials(client), revoked.refreshToken());
+        service.revoke(new RevocationRequest(TestClients.credentials(client), revoked.refreshToken()));
 
         assertThat(service.verifyAccessToken(kept.accessToken())).isPresent();
-        assertThat(service.introspect(kept.refreshToken()).active()).isTrue();
+        assertThat(service.introspect(TokenRequests.introspection(client, kept.refreshToken())).active()).isTrue();
     }
 
     @Test
     void revokeWhenPublicClientRevokesItsOwnTokenThenItNoLongerVerifies() {
         TokenResponse issued = login(publicClient);
 
-        service.revoke(ClientAuthentication.none(publicClient.clientId()), issued.accessToken());
+        service.revoke(new RevocationRequest(ClientAuthentication.none(publicClient.clientId()), issued.accessToken()));
 
         assertThat(service.verifyAccessToken(issued.accessToken())).isEmpty();
     }
@@ -117,7 +118,7 @@ class TokenServiceRevokeTest {
     void revokeWhenAccessTokenOfAnotherClientThenUnauthorizedClient() {
         TokenResponse issued = login(client);
 
-        OAuthError error = errorOf(() -> service.revoke(TestClients.credentials(otherClient), issued.accessToken()));
+        OAuthError error = errorOf(() -> service.revoke(new RevocationRequest(TestClients.credentials(otherClient), issued.accessToken())));
 
         assertThat(error).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT);
     }
@@ -126,7 +127,7 @@ class TokenServiceRevokeTest {
     void revokeWhenAccessTokenOfAnotherClientThenNothingIsRevoked() {
         TokenResponse issued = login(client);
 
-        errorOf(() -> service.revoke(TestClients.credentials(otherClient), issued.accessToken()));
+        errorOf(() -> service.revoke(new RevocationRequest(TestClients.credentials(otherClient), issued.accessToken())));
 
         assertThat(service.verifyAccessToken(issued.accessToken())).isPresent();
         assertThat(ports.tokens().size()).isEqualTo(2);
@@ -137,7 +138,7 @@ class TokenServiceRevokeTest {
         TokenResponse issued = login(client);
 
         OAuthError error = errorOf(
-                () -> service.revoke(TestClients.credentials(otherClient), issued.refreshToken()));
+                () -> service.revoke(new RevocationRequest(TestClients.credentials(otherClient), issued.refreshToken())));
 
         assertThat(error).isEqualTo(OAuthError.UNAUTHORIZED_CLIENT);
     }
@@ -146,9 +147,9 @@ class TokenServiceRevokeTest {
     void revokeWhenRefreshTokenOfAnotherClientThenNothingIsRevoked() {
         TokenResponse issued = login(client);
 
-        errorOf(() -> service.revoke(TestClients.credentials(otherClient), issued.refreshToken()));
+        errorOf(() -> service.revoke(new RevocationRequest(TestClients.credentials(otherClient), issued.refreshToken())));
 
-        assertThat(service.introspect(issued.refreshToken()).active()).isTrue();
+        assertThat(service.introspect(TokenRequests.introspection(client, issued.refreshToken())).active()).isTrue();
         assertThat(ports.tokens().size()).isEqualTo(2);
     }
 
@@ -157,7 +158,7 @@ class TokenServiceRevokeTest {
         TokenResponse issued = login(client);
         ClientAuthentication wrong = ClientAuthentication.post(client.clientId(), ClientSecret.of("wrong"));
 
-        OAuthError error = errorOf(() -> service.revoke(wrong, issued.accessToken()));
+        OAuthError error = errorOf(() -> service.revoke(new RevocationRequest(wrong, issued.accessToken())));
 
         assertThat(error).isEqualTo(OAuthError.INVALID_CLIENT);
     }
@@ -167,7 +168,7 @@ class TokenServiceRevokeTest {
         TokenResponse issued = login(client);
         ClientAuthentication wrong = ClientAuthentication.post(client.clientId(), ClientSecret.of("wrong"));
 
-        errorOf(() -> service.revoke(wrong, issued.accessToken()));
+        errorOf(() -> service.revoke(new RevocationRequest(wrong, issued.accessToken())));
 
         assertThat(service.verifyAccessToken(issued.accessToken())).isPresent();
     }
@@ -176,7 +177,7 @@ class TokenServiceRevokeTest {
     void revokeWhenAccessTokenRevokedThenRecordsRevokedOnClientRequest() {
         TokenResponse issued = login(client);
 
-        service.revoke(TestClients.credentials(client), issued.accessToken());
+        service.revoke(new RevocationRequest(TestClients.credentials(client), issued.accessToken()));
 
         assertThat(ports.events().assertHeard(Revoked.class, 1))
                 .containsExactly(new Revoked(RevocationCause.CLIENT_REQUEST, 1));
@@ -186,7 +187,7 @@ class TokenServiceRevokeTest {
     void revokeWhenRefreshTokenRevokedThenRecordsTheWholeFamily() {
         TokenResponse issued = login(client);
 
-        service.revoke(TestClients.credentials(client), issued.refreshToken());
+        service.revoke(new RevocationRequest(TestClients.credentials(client), issued.refreshToken()));
 
         assertThat(ports.events().assertHeard(Revoked.class, 1))
                 .containsExactly(new Revoked(RevocationCause.CLIENT_REQUEST, 2));

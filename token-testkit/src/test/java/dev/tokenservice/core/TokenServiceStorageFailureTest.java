@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tokenservice.core.model.Client;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
+import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.testkit.FailingTokenStore;
@@ -43,7 +44,7 @@ class TokenServiceStorageFailureTest {
     @Test
     void revokeWhenStoreFailsThenStorageExceptionAndNoEvent() {
         Throwable thrown = catchThrowable(
-                () -> service.revoke(TestClients.credentials(client), TokenValue.of("some-token")));
+                () -> service.revoke(new RevocationRequest(TestClients.credentials(client), TokenValue.of("some-token"))));
 
         assertThat(thrown).isInstanceOf(StorageException.class);
         assertThat(ports.events().events()).isEmpty();
@@ -51,7 +52,7 @@ class TokenServiceStorageFailureTest {
 
     @Test
     void introspectWhenStoreFailsThenStorageException() {
-        assertThatThrownBy(() -> service.introspect(TokenValue.of("some-token")))
+        assertThatThrownBy(() -> service.introspect(TokenRequests.introspection(client, TokenValue.of("some-token"))))
                 .isInstanceOf(StorageException.class);
     }
 
@@ -63,7 +64,7 @@ class TokenServiceStorageFailureTest {
 
     @Test
     void administrationRevokeWhenStoreFailsThenStorageExceptionAndNoEvent() {
-        Throwable thrown = catchThrowable(() -> core.administration().revoke(TokenOwner.user(TestUsers.ALICE)));
+        Throwable thrown = catchThrowable(() -> core.administration().revoke(TestAdministrators.any(), HolderSelector.user(TestUsers.ALICE)));
 
         assertThat(thrown).isInstanceOf(StorageException.class);
         assertThat(ports.events().events()).isEmpty();
@@ -71,7 +72,7 @@ class TokenServiceStorageFailureTest {
 
     @Test
     void administrationFindLatestWhenStoreFailsThenStorageException() {
-        assertThatThrownBy(() -> core.administration().findLatest(TestUsers.ALICE, client.clientId()))
+        assertThatThrownBy(() -> core.administration().findLatest(TestAdministrators.any(), TestUsers.ALICE, client.clientId()))
                 .isInstanceOf(StorageException.class);
     }
 }

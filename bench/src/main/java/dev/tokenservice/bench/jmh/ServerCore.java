@@ -12,7 +12,7 @@ import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.ClientSecret;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.RevocationSettings;
@@ -218,7 +218,7 @@ final class ServerCore implements AutoCloseable {
      */
     void discardTokensInMemory(ClientId clientId) {
         if (stores.database() == null) {
-            services.administration().revoke(TokenOwner.client(clientId));
+            services.administration().revoke(HolderSelector.client(clientId));
         }
     }
 

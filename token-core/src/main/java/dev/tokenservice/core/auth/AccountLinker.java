@@ -2,8 +2,8 @@ package dev.tokenservice.core.auth;
 
 import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.model.AccountLink;
-import dev.tokenservice.core.model.ExternalIdentity;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.ResourceOwner;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.model.Username;
@@ -46,8 +46,8 @@ public final class AccountLinker {
      * @throws OAuthException {@code invalid_grant} when no local user is linked and {@code policy} creates none, or
      *                        when the name a new user would get is taken
      */
-    public ResourceOwner signIn(ExternalIdentity identity, AccountLinkingPolicy policy) {
-        ExternalSubject external = identity.subject();
+    public ResourceOwner signIn(ThirdPartyIdentity identity, AccountLinkingPolicy policy) {
+        ThirdPartySubject external = identity.subject();
         Optional<AccountLink> existing = links.find(external);
         if (existing.isPresent()) {
             return ownerOf(existing.get(), policy);
@@ -93,11 +93,11 @@ public final class AccountLinker {
         return created.owner();
     }
 
-    private static OAuthException notLinked(ExternalSubject external) {
+    private static OAuthException notLinked(ThirdPartySubject external) {
         return OAuthException.invalidGrant("no local user is linked to this " + external.provider() + " account");
     }
 
-    private static OAuthException nameTaken(ExternalSubject external) {
+    private static OAuthException nameTaken(ThirdPartySubject external) {
         return OAuthException.invalidGrant("this " + external.provider()
                 + " account cannot be linked: the local user name it would get is taken");
     }

@@ -4,7 +4,7 @@ import dev.tokenservice.core.OAuthError;
 import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.auth.AccountLinker;
 import dev.tokenservice.core.model.Client;
-import dev.tokenservice.core.model.ExternalIdentity;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.ResourceOwner;
 import dev.tokenservice.core.model.Scope;
@@ -62,12 +62,12 @@ public final class ThirdPartyTokenGrantStrategy implements GrantStrategy {
                 .orElseThrow(() -> OAuthException.invalidRequest("token is required"));
         // Check the scope first: a refused scope must not cost a call to the provider.
         Scope scope = scopes.resolve(client, request);
-        ExternalIdentity identity = verify(new ThirdPartyToken(token, request.parameter(NONCE).orElse(null)));
+        ThirdPartyIdentity identity = verify(new ThirdPartyToken(token, request.parameter(NONCE).orElse(null)));
         ResourceOwner owner = linker.signIn(identity, policy);
         return Grant.forUser(grantType, owner.username(), scope);
     }
 
-    private ExternalIdentity verify(ThirdPartyToken token) {
+    private ThirdPartyIdentity verify(ThirdPartyToken token) {
         try {
             return verifier.verify(token);
         } catch (ThirdPartyTokenException e) {

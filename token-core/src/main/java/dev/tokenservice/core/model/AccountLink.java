@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param username the local user
  * @param linkedAt when the link was made
  */
-public record AccountLink(ExternalSubject external, Username username, Instant linkedAt) {
+public record AccountLink(ThirdPartySubject external, Username username, Instant linkedAt) {
     public AccountLink {
         Objects.requireNonNull(external, "external");
         Objects.requireNonNull(username, "username");

@@ -103,7 +103,7 @@ public record Client(
         }
 
         /** Makes the client confidential; {@code null} makes it public. */
-        public Builder secretHash(SecretHash secretHash) {
+        public Builder secretHash(@Nullable SecretHash secretHash) {
             this.secretHash = secretHash;
             return this;
         }

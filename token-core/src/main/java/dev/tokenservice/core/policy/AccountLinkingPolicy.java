@@ -1,7 +1,7 @@
 package dev.tokenservice.core.policy;
 
 import dev.tokenservice.core.model.Authority;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.model.Username;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ public final class AccountLinkingPolicy {
      * {@code google:110169484474386276334}. Stable, so two concurrent first sign-ins agree on it. A name that would be
      * longer than a stored user name may be takes the base64url SHA-256 of the subject instead.
      */
-    public Username usernameFor(ExternalSubject external) {
+    public Username usernameFor(ThirdPartySubject external) {
         String readable = external.provider() + ":" + external.subject();
         if (readable.length() <= MAX_USERNAME_LENGTH) {
             return Username.of(readable);

@@ -1,7 +1,7 @@
 package dev.tokenservice.core.port;
 
 import dev.tokenservice.core.model.AccountLink;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.Username;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
 public interface AccountLinkStore {
 
     /** The link of this external account, or empty when it is linked to nobody. */
-    Optional<AccountLink> find(ExternalSubject external);
+    Optional<AccountLink> find(ThirdPartySubject external);
 
     /**
      * Stores {@code link} unless its external account is linked already, in which case the existing link is kept
@@ -28,7 +28,7 @@ public interface AccountLinkStore {
     List<AccountLink> findByUsername(Username username);
 
     /** Removes the link of this external account; returns false when there was none. */
-    boolean unlink(ExternalSubject external);
+    boolean unlink(ThirdPartySubject external);
 
     /** Removes every link of a local user (e.g. when the user is deleted); returns how many there were. */
     int unlinkAll(Username username);

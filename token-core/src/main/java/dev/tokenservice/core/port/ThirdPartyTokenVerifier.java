@@ -1,6 +1,6 @@
 package dev.tokenservice.core.port;
 
-import dev.tokenservice.core.model.ExternalIdentity;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
 import dev.tokenservice.core.model.ThirdPartyToken;
 
 /**
@@ -20,5 +20,5 @@ public interface ThirdPartyTokenVerifier {
      *                                  {@link ThirdPartyTokenException.Reason#UNAVAILABLE} when the provider could
      *                                  not be asked (down, slow, answering nonsense)
      */
-    ExternalIdentity verify(ThirdPartyToken token);
+    ThirdPartyIdentity verify(ThirdPartyToken token);
 }

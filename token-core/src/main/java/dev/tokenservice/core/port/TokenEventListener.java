@@ -1,7 +1,7 @@
 package dev.tokenservice.core.port;
 
 import dev.tokenservice.core.model.ClientId;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.TokenSummary;
@@ -38,7 +38,7 @@ public interface TokenEventListener {
     record AuthenticationFailed(Party party, String name) { }
 
     /** An account at an identity provider signed in for the first time and was linked to a new local user. */
-    record AccountLinked(ExternalSubject external, Username username) { }
+    record AccountLinked(ThirdPartySubject external, Username username) { }
 
     default void issued(Issued event) { }
 

@@ -5,7 +5,7 @@ import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.TokenPair;
 import java.util.Optional;
 
@@ -43,8 +43,8 @@ public interface TokenStore {
     /** Deletes every access and refresh token of the family; returns how many were deleted. */
     int revokeFamily(FamilyId familyId);
 
-    /** Deletes every access and refresh token held by the owner (user, client or pair); returns how many. */
-    int revoke(TokenOwner owner);
+    /** Deletes every access and refresh token the selector matches (a user, a client or a pair); returns how many. */
+    int revokeSelected(HolderSelector selector);
 
     /**
      * The holder's most recently issued live access token, or empty. Ties are broken by the larger token id. A
@@ -53,7 +53,7 @@ public interface TokenStore {
     Optional<AccessToken> findLatestAccessToken(TokenHolder holder);
 
     /** Deletes every access and refresh token of exactly this holder; returns how many were deleted. */
-    int revoke(TokenHolder holder);
+    int revokeHeldBy(TokenHolder holder);
 
     /**
      * Deletes at most {@code batchSize} tokens (of either kind) that expired before now; returns how many. Callers

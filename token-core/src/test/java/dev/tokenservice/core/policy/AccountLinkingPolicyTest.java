@@ -3,7 +3,7 @@ package dev.tokenservice.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenservice.core.model.Authority;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.model.Username;
 import java.util.Set;
@@ -13,7 +13,7 @@ class AccountLinkingPolicyTest {
 
     @Test
     void usernameForWhenShortThenProviderColonSubject() {
-        ExternalSubject external = ExternalSubject.of("google", "110169484474386276334");
+        ThirdPartySubject external = ThirdPartySubject.of("google", "110169484474386276334");
 
         Username username = AccountLinkingPolicy.createUsersOnFirstSignIn().usernameFor(external);
 
@@ -22,18 +22,18 @@ class AccountLinkingPolicyTest {
 
     @Test
     void usernameForWhenCalledTwiceThenSameName() {
-        ExternalSubject external = ExternalSubject.of("oidc:acme", "a5f3-77");
+        ThirdPartySubject external = ThirdPartySubject.of("oidc:acme", "a5f3-77");
         AccountLinkingPolicy policy = AccountLinkingPolicy.createUsersOnFirstSignIn();
 
-        Username again = policy.usernameFor(ExternalSubject.of("oidc:acme", "a5f3-77"));
+        Username again = policy.usernameFor(ThirdPartySubject.of("oidc:acme", "a5f3-77"));
 
         assertThat(policy.usernameFor(external)).isEqualTo(again);
     }
 
     @Test
     void usernameForWhenTooLongThenProviderAndDigestWithinLimit() {
-        ExternalSubject first = ExternalSubject.of("oidc:" + "p".repeat(100), "s".repeat(255));
-        ExternalSubject second = ExternalSubject.of("oidc:" + "p".repeat(100), "s".repeat(254) + "t");
+        ThirdPartySubject first = ThirdPartySubject.of("oidc:" + "p".repeat(100), "s".repeat(255));
+        ThirdPartySubject second = ThirdPartySubject.of("oidc:" + "p".repeat(100), "s".repeat(254) + "t");
         AccountLinkingPolicy policy = AccountLinkingPolicy.createUsersOnFirstSignIn();
 
         Username one = policy.usernameFor(first);

@@ -3,8 +3,8 @@ package dev.tokenservice.http.social;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokenservice.core.model.ExternalIdentity;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.ThirdPartyToken;
 import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.core.port.ThirdPartyTokenVerifier;
@@ -49,20 +49,20 @@ public final class FacebookTokenVerifier implements ThirdPartyTokenVerifier {
     }
 
     @Override
-    public ExternalIdentity verify(ThirdPartyToken token) {
+    public ThirdPartyIdentity verify(ThirdPartyToken token) {
         String userId = debug(token.value());
         JsonNode me = call(graph + "/me?fields=id,name,email&access_token=" + encode(token.value())
                 + "&appsecret_proof=" + proof(token.value()), "read the user");
         if (!userId.equals(me.path("id").asText())) {
             throw reject("the token's user could not be confirmed");
         }
-        ExternalSubject subject;
+        ThirdPartySubject subject;
         try {
-            subject = ExternalSubject.of(PROVIDER, userId);
+            subject = ThirdPartySubject.of(PROVIDER, userId);
         } catch (IllegalArgumentException e) {
             throw reject("the token's user id is malformed");
         }
-        return new ExternalIdentity(subject, text(me.get("email")), text(me.get("name")));
+        return new ThirdPartyIdentity(subject, text(me.get("email")), text(me.get("name")));
     }
 
     /** The user id of a valid user token of our app (Graph API, "Debug a token"). */

@@ -10,8 +10,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tokenservice.core.model.ExternalIdentity;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.ThirdPartyToken;
 import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.core.port.ThirdPartyTokenVerifier;
@@ -64,7 +64,7 @@ public final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
     }
 
     @Override
-    public ExternalIdentity verify(ThirdPartyToken token) {
+    public ThirdPartyIdentity verify(ThirdPartyToken token) {
         SignedJWT jwt = parse(token.value());
         JWSHeader header = jwt.getHeader();
         if (!ACCEPTED_ALGORITHMS.contains(header.getAlgorithm())) {
@@ -172,21 +172,21 @@ public final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
         }
     }
 
-    private ExternalIdentity identity(JWTClaimsSet claims) {
+    private ThirdPartyIdentity identity(JWTClaimsSet claims) {
         String subject = claims.getSubject();
         if (subject == null) {
             throw reject("the token names no subject");
         }
-        ExternalSubject external;
+        ThirdPartySubject external;
         try {
-            external = ExternalSubject.of(settings.grantType(), subject);
+            external = ThirdPartySubject.of(settings.grantType(), subject);
         } catch (IllegalArgumentException e) {
             throw reject("the token's subject is malformed");
         }
         String email = text(claims.getClaim("email"));
         // Only an address the provider verified may be passed on (OpenID Connect Core §5.1 email_verified).
         String verifiedEmail = isTrue(claims.getClaim("email_verified")) ? email : null;
-        return new ExternalIdentity(external, verifiedEmail, text(claims.getClaim("name")));
+        return new ThirdPartyIdentity(external, verifiedEmail, text(claims.getClaim("name")));
     }
 
     private ThirdPartyTokenException reject(String why) {

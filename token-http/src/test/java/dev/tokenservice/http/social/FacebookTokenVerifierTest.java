@@ -3,7 +3,7 @@ package dev.tokenservice.http.social;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tokenservice.core.model.ExternalIdentity;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
 import dev.tokenservice.core.model.ThirdPartyToken;
 import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.core.port.ThirdPartyTokenException.Reason;
@@ -39,7 +39,7 @@ class FacebookTokenVerifierTest {
     void verifyWhenValidUserTokenOfOurAppThenIdentityWithNameAndEmail() {
         String token = graph.issue(FacebookGraphStub.APP_ID, USER_ID, inAnHour, "Jane Doe", "jane@example.com");
 
-        ExternalIdentity identity = verifier.verify(ThirdPartyToken.of(token));
+        ThirdPartyIdentity identity = verifier.verify(ThirdPartyToken.of(token));
 
         assertThat(identity.provider()).isEqualTo("facebook");
         assertThat(identity.subject().subject()).isEqualTo(USER_ID);

@@ -11,7 +11,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tokenservice.core.model.ExternalIdentity;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
 import dev.tokenservice.core.model.ThirdPartyToken;
 import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.core.port.ThirdPartyTokenException.Reason;
@@ -56,7 +56,7 @@ class OidcTokenVerifierTest {
         return provider.claims(SUBJECT, clock.instant());
     }
 
-    private ExternalIdentity verify(String token) {
+    private ThirdPartyIdentity verify(String token) {
         return verifier.verify(ThirdPartyToken.of(token));
     }
 
@@ -80,7 +80,7 @@ class OidcTokenVerifierTest {
     void verifyWhenValidRsaTokenThenIdentityWithVerifiedEmailAndName() {
         String token = OidcProviderStub.sign(KEY_1, claims().build());
 
-        ExternalIdentity identity = verify(token);
+        ThirdPartyIdentity identity = verify(token);
 
         assertThat(identity.provider()).isEqualTo("oidc:acme");
         assertThat(identity.subject().subject()).isEqualTo(SUBJECT);
@@ -265,7 +265,7 @@ class OidcTokenVerifierTest {
     void verifyWhenNonceExpectedAndCarriedThenAccepted() {
         String token = OidcProviderStub.sign(KEY_1, claims().claim("nonce", "n-0S6_WzA2Mj").build());
 
-        ExternalIdentity identity = verifier.verify(new ThirdPartyToken(token, "n-0S6_WzA2Mj"));
+        ThirdPartyIdentity identity = verifier.verify(new ThirdPartyToken(token, "n-0S6_WzA2Mj"));
 
         assertThat(identity.subject().subject()).isEqualTo(SUBJECT);
     }
@@ -298,7 +298,7 @@ class OidcTokenVerifierTest {
         provider.publish(KEY_2);
         clock.advance(OidcProviderSettings.DEFAULT_MIN_REFRESH_INTERVAL);
 
-        ExternalIdentity identity = verify(OidcProviderStub.sign(KEY_2, provider.claims(SUBJECT, clock.instant()).build()));
+        ThirdPartyIdentity identity = verify(OidcProviderStub.sign(KEY_2, provider.claims(SUBJECT, clock.instant()).build()));
 
         assertThat(identity.subject().subject()).isEqualTo(SUBJECT);
         assertThat(provider.keyFetches()).isEqualTo(2);
@@ -342,7 +342,7 @@ class OidcTokenVerifierTest {
         provider.health(StubServer.Health.DOWN);
         clock.advance(OidcProviderSettings.DEFAULT_KEY_MAX_AGE.plusSeconds(1));
 
-        ExternalIdentity identity = verify(OidcProviderStub.sign(KEY_1, provider.claims(SUBJECT, clock.instant()).build()));
+        ThirdPartyIdentity identity = verify(OidcProviderStub.sign(KEY_1, provider.claims(SUBJECT, clock.instant()).build()));
 
         assertThat(identity.subject().subject()).isEqualTo(SUBJECT);
         assertThat(provider.requests()).isEqualTo(2);
@@ -364,7 +364,7 @@ class OidcTokenVerifierTest {
         Reason again = failureOf(token);
         provider.health(StubServer.Health.UP);
         clock.advance(OidcProviderSettings.DEFAULT_MIN_REFRESH_INTERVAL);
-        ExternalIdentity identity = verify(token);
+        ThirdPartyIdentity identity = verify(token);
 
         assertThat(again).isEqualTo(Reason.UNAVAILABLE);
         assertThat(identity.subject().subject()).isEqualTo(SUBJECT);

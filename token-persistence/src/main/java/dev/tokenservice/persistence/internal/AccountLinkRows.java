@@ -1,7 +1,7 @@
 package dev.tokenservice.persistence.internal;
 
 import dev.tokenservice.core.model.AccountLink;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +28,7 @@ public final class AccountLinkRows {
     }
 
     /** Binds the key columns of {@code external}. */
-    public static <S extends SqlStatement<S>> S bindKey(S statement, ExternalSubject external) {
+    public static <S extends SqlStatement<S>> S bindKey(S statement, ThirdPartySubject external) {
         return statement.bind("provider", external.provider()).bind("subject", external.subject());
     }
 
@@ -41,7 +41,7 @@ public final class AccountLinkRows {
 
     private static AccountLink link(ResultSet row, StatementContext context) throws SQLException {
         return new AccountLink(
-                ExternalSubject.of(row.getString("provider"), row.getString("subject")),
+                ThirdPartySubject.of(row.getString("provider"), row.getString("subject")),
                 Username.of(row.getString("username")),
                 Millis.instant(row.getLong("linked_at")));
     }

@@ -39,8 +39,8 @@ public final class TokenSql {
     public static final String HOLDER_WITHOUT_USER = "client_id = :clientId AND username IS NULL";
 
     /** Owner conditions: a side that is not set matches anything. */
-    public static final String OWNER_USER = "username = :username";
-    public static final String OWNER_CLIENT = "client_id = :clientId";
+    public static final String SELECTED_USER = "username = :username";
+    public static final String SELECTED_CLIENT = "client_id = :clientId";
 
     public static final String LATEST_ACCESS_OF_HOLDER = "SELECT " + ACCESS_COLUMNS
             + " FROM access_tokens WHERE %s AND expires_at > :now"

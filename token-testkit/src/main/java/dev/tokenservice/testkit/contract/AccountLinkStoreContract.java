@@ -3,7 +3,7 @@ package dev.tokenservice.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenservice.core.model.AccountLink;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.AccountLinkStore;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public abstract class AccountLinkStoreContract {
     }
 
     private static AccountLink link(String provider, String subject, Username username) {
-        return new AccountLink(ExternalSubject.of(provider, subject), username, LINKED_AT);
+        return new AccountLink(ThirdPartySubject.of(provider, subject), username, LINKED_AT);
     }
 
     @Test
@@ -52,21 +52,21 @@ public abstract class AccountLinkStoreContract {
 
     @Test
     void findWhenUnknownThenEmpty() {
-        assertThat(store.find(ExternalSubject.of("google", "nobody"))).isEmpty();
+        assertThat(store.find(ThirdPartySubject.of("google", "nobody"))).isEmpty();
     }
 
     @Test
     void findWhenSubjectCaseDiffersThenEmpty() {
         store.link(link("oidc:acme", "AbC", JANE));
 
-        assertThat(store.find(ExternalSubject.of("oidc:acme", "abc"))).isEmpty();
+        assertThat(store.find(ThirdPartySubject.of("oidc:acme", "abc"))).isEmpty();
     }
 
     @Test
     void findWhenSameSubjectAtAnotherProviderThenEmpty() {
         store.link(link("google", "42", JANE));
 
-        assertThat(store.find(ExternalSubject.of("facebook", "42"))).isEmpty();
+        assertThat(store.find(ThirdPartySubject.of("facebook", "42"))).isEmpty();
     }
 
     @Test
@@ -110,7 +110,7 @@ public abstract class AccountLinkStoreContract {
 
     @Test
     void linkWhenRacedByEightThreadsThenExactlyOneWinsAndItsLinkIsKept() throws Exception {
-        ExternalSubject external = ExternalSubject.of("google", "raced");
+        ThirdPartySubject external = ThirdPartySubject.of("google", "raced");
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -178,7 +178,7 @@ public abstract class AccountLinkStoreContract {
 
     @Test
     void unlinkWhenUnknownThenFalse() {
-        assertThat(store.unlink(ExternalSubject.of("google", "nobody"))).isFalse();
+        assertThat(store.unlink(ThirdPartySubject.of("google", "nobody"))).isFalse();
     }
 
     @Test

@@ -18,7 +18,7 @@ import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenId;
-import dev.tokenservice.core.model.TokenOwner;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.StorageException;
@@ -293,7 +293,7 @@ public abstract class TokenStoreContract {
         TokenPair bobA = pair("p3", CLIENT_A, BOB, now(), "f3");
         List.of(aliceA, aliceB, bobA).forEach(store::save);
 
-        int revoked = store.revoke(TokenOwner.user(ALICE));
+        int revoked = store.revokeSelected(HolderSelector.user(ALICE));
 
         assertThat(revoked).isEqualTo(4);
         assertThat(store.findAccessToken(aliceA.access().digest())).isEmpty();
@@ -310,7 +310,7 @@ public abstract class TokenStoreContract {
         TokenPair aliceB = pair("p2", CLIENT_B, ALICE, now(), "f2");
         List.of(aliceA, aliceB).forEach(store::save);
 
-        int revoked = store.revoke(TokenOwner.client(CLIENT_A));
+        int revoked = store.revokeSelected(HolderSelector.client(CLIENT_A));
 
         assertThat(revoked).isEqualTo(3);
         assertThat(store.findAccessToken(machine.digest())).isEmpty();
@@ -325,7 +325,7 @@ public abstract class TokenStoreContract {
         TokenPair bobA = pair("p3", CLIENT_A, BOB, now(), "f3");
         List.of(aliceA, aliceB, bobA).forEach(store::save);
 
-        int revoked = store.revoke(TokenOwner.pair(ALICE, CLIENT_A));
+        int revoked = store.revokeSelected(HolderSelector.pair(CLIENT_A, ALICE));
 
         assertThat(revoked).isEqualTo(2);
         assertThat(store.findAccessToken(aliceA.access().digest())).isEmpty();
@@ -340,7 +340,7 @@ public abstract class TokenStoreContract {
         TokenPair aliceA = pair("p1", CLIENT_A, ALICE, now(), "f1");
         store.save(aliceA);
 
-        int revoked = store.revoke(TokenHolder.of(CLIENT_A, null));
+        int revoked = store.revokeHeldBy(TokenHolder.of(CLIENT_A, null));
 
         assertThat(revoked).isEqualTo(1);
         assertThat(store.findAccessToken(machine.digest())).isEmpty();
@@ -353,7 +353,7 @@ public abstract class TokenStoreContract {
         TokenPair bobA = pair("p2", CLIENT_A, BOB, now(), "f2");
         List.of(aliceA, bobA).forEach(store::save);
 
-        int revoked = store.revoke(TokenHolder.of(CLIENT_A, ALICE));
+        int revoked = store.revokeHeldBy(TokenHolder.of(CLIENT_A, ALICE));
 
         assertThat(revoked).isEqualTo(2);
         assertThat(store.findRefreshToken(aliceA.refresh().digest())).isEmpty();

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokenservice.core.OAuthError;
 import dev.tokenservice.core.model.AccountLink;
 import dev.tokenservice.core.model.Authority;
-import dev.tokenservice.core.model.ExternalIdentity;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.ResourceOwner;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.model.Username;
@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class AccountLinkerTest {
-    private static final ExternalIdentity JANE_AT_GOOGLE = new ExternalIdentity(
-            ExternalSubject.of("google", "110169484474386276334"), "jane@example.com", "Jane Doe");
+    private static final ThirdPartyIdentity JANE_AT_GOOGLE = new ThirdPartyIdentity(
+            ThirdPartySubject.of("google", "110169484474386276334"), "jane@example.com", "Jane Doe");
     private static final Username JANE_LOCAL = Username.of("google:110169484474386276334");
     private static final AccountLinkingPolicy CREATE = AccountLinkingPolicy.createUsersOnFirstSignIn();
     private static final AccountLinkingPolicy LINKED_ONLY = AccountLinkingPolicy.existingLinksOnly();
@@ -107,12 +107,12 @@ class AccountLinkerTest {
 
     @Test
     void signInWhenDerivedNamesOfTwoProvidersCollideThenSecondRefused() {
-        linker.signIn(ExternalIdentity.of("oidc:acme", "x"), CREATE);
+        linker.signIn(ThirdPartyIdentity.of("oidc:acme", "x"), CREATE);
 
-        OAuthError error = errorOf(() -> linker.signIn(ExternalIdentity.of("oidc", "acme:x"), CREATE));
+        OAuthError error = errorOf(() -> linker.signIn(ThirdPartyIdentity.of("oidc", "acme:x"), CREATE));
 
         assertThat(error).isEqualTo(OAuthError.INVALID_GRANT);
-        assertThat(ports.accountLinks().find(ExternalSubject.of("oidc", "acme:x"))).isEmpty();
+        assertThat(ports.accountLinks().find(ThirdPartySubject.of("oidc", "acme:x"))).isEmpty();
     }
 
     @Test

@@ -117,7 +117,7 @@ class RefreshTokenGrantStrategyTest {
         TokenResponse refreshed = service.issue(TokenRequests.refresh(client, refreshTokenOf(first), "read"));
 
         assertThat(refreshed.scope()).isEqualTo(Scope.of("read"));
-        assertThat(service.introspect(refreshed.accessToken()).scope()).isEqualTo(Scope.of("read"));
+        assertThat(service.introspect(TokenRequests.introspection(client, refreshed.accessToken())).scope()).isEqualTo(Scope.of("read"));
     }
 
     @Test
@@ -126,7 +126,7 @@ class RefreshTokenGrantStrategyTest {
 
         TokenResponse refreshed = service.issue(TokenRequests.refresh(client, refreshTokenOf(first), "read"));
 
-        assertThat(service.introspect(refreshTokenOf(refreshed)).scope()).isEqualTo(Scope.of("read", "write"));
+        assertThat(service.introspect(TokenRequests.introspection(client, refreshTokenOf(refreshed))).scope()).isEqualTo(Scope.of("read", "write"));
     }
 
     @Test
@@ -282,7 +282,7 @@ class RefreshTokenGrantStrategyTest {
 
         assertThat(errorOf(() -> service.issue(TokenRequests.refresh(client, refreshTokenOf(second)))))
                 .isEqualTo(OAuthError.INVALID_GRANT);
-        assertThat(service.introspect(refreshTokenOf(second)).active()).isFalse();
+        assertThat(service.introspect(TokenRequests.introspection(client, refreshTokenOf(second))).active()).isFalse();
     }
 
     @Test
@@ -294,8 +294,8 @@ class RefreshTokenGrantStrategyTest {
 
         assertThat(service.verifyAccessToken(first.accessToken())).isEmpty();
         assertThat(service.verifyAccessToken(second.accessToken())).isEmpty();
-        assertThat(service.introspect(first.accessToken())).isEqualTo(Introspection.INACTIVE);
-        assertThat(service.introspect(second.accessToken())).isEqualTo(Introspection.INACTIVE);
+        assertThat(service.introspect(TokenRequests.introspection(client, first.accessToken()))).isEqualTo(Introspection.INACTIVE);
+        assertThat(service.introspect(TokenRequests.introspection(client, second.accessToken()))).isEqualTo(Introspection.INACTIVE);
     }
 
     @Test
@@ -307,7 +307,7 @@ class RefreshTokenGrantStrategyTest {
         failureOf(() -> service.issue(TokenRequests.refresh(client, refreshTokenOf(compromised))));
 
         assertThat(service.verifyAccessToken(otherLogin.accessToken())).isPresent();
-        assertThat(service.introspect(refreshTokenOf(otherLogin)).active()).isTrue();
+        assertThat(service.introspect(TokenRequests.introspection(client, refreshTokenOf(otherLogin))).active()).isTrue();
     }
 
     @Test

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenservice.core.OAuthError;
 import dev.tokenservice.core.OAuthException;
+import dev.tokenservice.core.TestAdministrators;
 import dev.tokenservice.core.TokenRequests;
 import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.Client;
-import dev.tokenservice.core.model.ExternalIdentity;
-import dev.tokenservice.core.model.ExternalSubject;
+import dev.tokenservice.core.model.ThirdPartyIdentity;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.TokenDigest;
@@ -59,8 +60,8 @@ class ThirdPartyTokenGrantStrategyTest {
 
     private void assertNothingStored() {
         assertThat(ports.accounts().findByUsername(LINKED)).isEmpty();
-        assertThat(ports.accountLinks().find(ExternalSubject.of("google", SUBJECT))).isEmpty();
-        assertThat(core.administration().list(TokenListQuery.firstPage()).content()).isEmpty();
+        assertThat(ports.accountLinks().find(ThirdPartySubject.of("google", SUBJECT))).isEmpty();
+        assertThat(core.administration().list(TestAdministrators.any(), TokenListQuery.firstPage()).content()).isEmpty();
     }
 
     @Test
@@ -114,7 +115,7 @@ class ThirdPartyTokenGrantStrategyTest {
         service.issue(request(GOOGLE, client, TokenRequest.TOKEN, google.issue(SUBJECT, null, null)));
 
         assertThat(ports.accountLinks().findByUsername(LINKED)).hasSize(1);
-        assertThat(core.administration().list(TokenListQuery.firstPage()).content()).hasSize(2);
+        assertThat(core.administration().list(TestAdministrators.any(), TokenListQuery.firstPage()).content()).hasSize(2);
     }
 
     @Test
@@ -193,7 +194,7 @@ class ThirdPartyTokenGrantStrategyTest {
 
     @Test
     void issueWhenNonceMatchesThenIssued() {
-        String token = google.issue(ExternalIdentity.of("google", SUBJECT), "n-0S6_WzA2Mj");
+        String token = google.issue(ThirdPartyIdentity.of("google", SUBJECT), "n-0S6_WzA2Mj");
 
         TokenResponse response = service.issue(request(GOOGLE, client, TokenRequest.TOKEN, token,
                 ThirdPartyTokenGrantStrategy.NONCE, "n-0S6_WzA2Mj"));
@@ -203,7 +204,7 @@ class ThirdPartyTokenGrantStrategyTest {
 
     @Test
     void issueWhenNonceDiffersThenInvalidGrantAndNothingStored() {
-        String token = google.issue(ExternalIdentity.of("google", SUBJECT), "n-0S6_WzA2Mj");
+        String token = google.issue(ThirdPartyIdentity.of("google", SUBJECT), "n-0S6_WzA2Mj");
 
         OAuthError error = errorOf(() -> service.issue(request(GOOGLE, client, TokenRequest.TOKEN, token,
                 ThirdPartyTokenGrantStrategy.NONCE, "another")));

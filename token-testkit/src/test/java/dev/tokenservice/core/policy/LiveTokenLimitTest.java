@@ -11,6 +11,7 @@ import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.port.TokenEventListener.RevocationCause;
 import dev.tokenservice.core.port.TokenEventListener.Revoked;
@@ -114,7 +115,7 @@ class LiveTokenLimitTest {
             TokenResponse second = aliceLogin(service, client);
 
             assertThat(service.verifyAccessToken(second.accessToken())).isPresent();
-            assertThat(service.introspect(second.refreshToken()).active()).isTrue();
+            assertThat(service.introspect(TokenRequests.introspection(client, second.refreshToken())).active()).isTrue();
         }
 
         @Test
@@ -125,7 +126,7 @@ class LiveTokenLimitTest {
             aliceLogin(service, client);
 
             assertThat(service.verifyAccessToken(bobs.accessToken())).isPresent();
-            assertThat(service.introspect(bobs.refreshToken()).active()).isTrue();
+            assertThat(service.introspect(TokenRequests.introspection(client, bobs.refreshToken())).active()).isTrue();
         }
 
         @Test
@@ -288,7 +289,7 @@ class LiveTokenLimitTest {
         @Test
         void issueWhenLiveTokenWasRevokedThenReturnsANewValue() {
             TokenResponse first = service.issue(TokenRequests.clientCredentials(client));
-            service.revoke(TestClients.credentials(client), first.accessToken());
+            service.revoke(new RevocationRequest(TestClients.credentials(client), first.accessToken()));
 
             TokenResponse second = service.issue(TokenRequests.clientCredentials(client));
 

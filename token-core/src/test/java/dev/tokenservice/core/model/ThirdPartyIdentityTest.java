@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ExternalIdentityTest {
+class ThirdPartyIdentityTest {
 
     @Test
     void ofWhenProviderAndSubjectThenNoEmailNorName() {
-        ExternalIdentity identity = ExternalIdentity.of("google", "110169484474386276334");
+        ThirdPartyIdentity identity = ThirdPartyIdentity.of("google", "110169484474386276334");
 
         assertThat(identity.provider()).isEqualTo("google");
         assertThat(identity.subject().subject()).isEqualTo("110169484474386276334");
@@ -21,7 +21,7 @@ class ExternalIdentityTest {
 
     @Test
     void constructorWhenBlankEmailAndNameThenAbsent() {
-        ExternalIdentity identity = new ExternalIdentity(ExternalSubject.of("facebook", "10"), " ", "");
+        ThirdPartyIdentity identity = new ThirdPartyIdentity(ThirdPartySubject.of("facebook", "10"), " ", "");
 
         assertThat(identity.verifiedEmail()).isNull();
         assertThat(identity.displayName()).isNull();
@@ -29,7 +29,7 @@ class ExternalIdentityTest {
 
     @Test
     void constructorWhenEmailAndNameThenKept() {
-        ExternalIdentity identity = new ExternalIdentity(ExternalSubject.of("facebook", "10"), "jane@example.com",
+        ThirdPartyIdentity identity = new ThirdPartyIdentity(ThirdPartySubject.of("facebook", "10"), "jane@example.com",
                 "Jane Doe");
 
         assertThat(identity.verifiedEmail()).isEqualTo("jane@example.com");
@@ -39,27 +39,27 @@ class ExternalIdentityTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "go ogle", "goo\tgle"})
     void externalSubjectWhenProviderMalformedThenIllegalArgument(String provider) {
-        assertThatIllegalArgumentException().isThrownBy(() -> ExternalSubject.of(provider, "1"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ThirdPartySubject.of(provider, "1"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "a\nb", "a\u007fb"})
     void externalSubjectWhenSubjectMalformedThenIllegalArgument(String subject) {
-        assertThatIllegalArgumentException().isThrownBy(() -> ExternalSubject.of("google", subject));
+        assertThatIllegalArgumentException().isThrownBy(() -> ThirdPartySubject.of("google", subject));
     }
 
     @Test
     void externalSubjectWhenSubjectLongerThan255ThenIllegalArgument() {
         String subject = "x".repeat(256);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> ExternalSubject.of("google", subject));
+        assertThatIllegalArgumentException().isThrownBy(() -> ThirdPartySubject.of("google", subject));
     }
 
     @Test
     void externalSubjectWhenSubjectOf255ThenAccepted() {
         String subject = "x".repeat(255);
 
-        assertThat(ExternalSubject.of("oidc:acme", subject).subject()).hasSize(255);
+        assertThat(ThirdPartySubject.of("oidc:acme", subject).subject()).hasSize(255);
     }
 
     @Test

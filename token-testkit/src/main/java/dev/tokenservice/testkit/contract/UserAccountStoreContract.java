@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The behaviour of a stored user directory: a {@link UserAccountStore} keeps accounts exactly, and the core's
  * {@link StoredUserDirectory} over it authenticates them. Extend it and return a fresh empty store.
  */
-public abstract class UserDirectoryContract {
+public abstract class UserAccountStoreContract {
     private final SecretHasher hasher = TestHashers.fast();
     private UserAccountStore accounts;
     private UserDirectory directory;

@@ -11,12 +11,12 @@ import java.util.Objects;
  * @param provider the provider's name; 1 to 128 printable ASCII characters without spaces
  * @param subject  the account's identifier at the provider; 1 to 255 characters, no control characters
  */
-public record ExternalSubject(String provider, String subject) {
+public record ThirdPartySubject(String provider, String subject) {
     public static final int MAX_PROVIDER_LENGTH = 128;
     /** OpenID Connect Core §2: "It MUST NOT exceed 255 ASCII characters in length." */
     public static final int MAX_SUBJECT_LENGTH = 255;
 
-    public ExternalSubject {
+    public ThirdPartySubject {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(subject, "subject");
         if (provider.isEmpty() || provider.length() > MAX_PROVIDER_LENGTH
@@ -31,8 +31,8 @@ public record ExternalSubject(String provider, String subject) {
         }
     }
 
-    public static ExternalSubject of(String provider, String subject) {
-        return new ExternalSubject(provider, subject);
+    public static ThirdPartySubject of(String provider, String subject) {
+        return new ThirdPartySubject(provider, subject);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.tokenservice.testkit;
 
 import dev.tokenservice.core.port.UserAccountStore;
-import dev.tokenservice.testkit.contract.UserDirectoryContract;
+import dev.tokenservice.testkit.contract.UserAccountStoreContract;
 
-class InMemoryUserDirectoryContractTest extends UserDirectoryContract {
+class InMemoryUserAccountStoreContractTest extends UserAccountStoreContract {
     @Override
     protected UserAccountStore newAccountStore() {
         return new InMemoryUserAccountStore();

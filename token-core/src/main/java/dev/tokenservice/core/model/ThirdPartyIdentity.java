@@ -13,16 +13,16 @@ import org.jspecify.annotations.Nullable;
  *                      it (OpenID Connect {@code email_verified})
  * @param displayName   the name the account shows, or {@code null}
  */
-public record ExternalIdentity(ExternalSubject subject, @Nullable String verifiedEmail, @Nullable String displayName) {
-    public ExternalIdentity {
+public record ThirdPartyIdentity(ThirdPartySubject subject, @Nullable String verifiedEmail, @Nullable String displayName) {
+    public ThirdPartyIdentity {
         Objects.requireNonNull(subject, "subject");
         verifiedEmail = blankToNull(verifiedEmail);
         displayName = blankToNull(displayName);
     }
 
     /** An identity known only by its provider and subject. */
-    public static ExternalIdentity of(String provider, String subject) {
-        return new ExternalIdentity(ExternalSubject.of(provider, subject), null, null);
+    public static ThirdPartyIdentity of(String provider, String subject) {
+        return new ThirdPartyIdentity(ThirdPartySubject.of(provider, subject), null, null);
     }
 
     public String provider() {
