@@ -1,5 +1,6 @@
 package dev.tokenservice.bench.jmh;
 
+import dev.tokenservice.core.Administrator;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.ClientAuthentication;
 import dev.tokenservice.core.model.ClientId;
@@ -54,6 +55,7 @@ public class StoredTokens {
     private ServerCore core;
     private TokenValue[] values;
     private ClientAuthentication resourceServer;
+    private Administrator administrator;
 
     @Setup(Level.Trial)
     public void fill() {
@@ -70,6 +72,7 @@ public class StoredTokens {
             core.saveAccount(new UserAccount(users[i], sharedHash, Set.of()));
         }
         resourceServer = core.registerGeneratedClient("resource-server", GrantType.CLIENT_CREDENTIALS);
+        administrator = core.authorizeAdministrator();
         values = new TokenValue[tokens];
         long start = System.nanoTime();
         // Two savers at once (the common pool and the caller, on two cores): the store is thread-safe.
@@ -112,5 +115,10 @@ public class StoredTokens {
     /** The credentials of a confidential client that introspects tokens ({@code $sha256$} secret). */
     ClientAuthentication resourceServer() {
         return resourceServer;
+    }
+
+    /** An administrator, authorized once: introspection without client authentication. */
+    Administrator administrator() {
+        return administrator;
     }
 }

@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /** The module's dependency rules (STYLE.md §1 and §10). */
 @AnalyzeClasses(packages = "dev.tokenservice.persistence", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+class PersistenceArchitectureTest {
 
     @ArchTest
     static final ArchRule persistenceNeverDependsOnHttpGuiceOrTestkit = noClasses()

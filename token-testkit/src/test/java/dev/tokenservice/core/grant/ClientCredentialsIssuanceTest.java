@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ClientCredentialsGrantStrategyTest {
+/** The client credentials grant through the token service, over the in-memory ports. */
+class ClientCredentialsIssuanceTest {
     private final Client client = TestClients.confidential().build();
     private final InMemoryPorts ports = new InMemoryPorts().with(client);
     private final TokenService service = ports.core().tokenService();
