@@ -1,6 +1,5 @@
 package dev.tokenservice.http.launcher;
 
-import dev.tokenservice.http.JsonErrorHandler;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.AsyncRequestLogWriter;
@@ -10,6 +9,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -69,7 +69,7 @@ final class JettyServer implements AutoCloseable {
     }
 
     /** Serves {@code handler} on the bound port; on failure everything is stopped and the port released. */
-    void start(Handler handler, JsonErrorHandler errorHandler) throws Exception {
+    void start(Handler handler, ErrorHandler errorHandler) throws Exception {
         graceful.setHandler(handler);
         server.setErrorHandler(errorHandler);
         try {

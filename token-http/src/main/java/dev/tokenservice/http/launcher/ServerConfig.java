@@ -2,7 +2,7 @@ package dev.tokenservice.http.launcher;
 
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.model.Scope;
-import dev.tokenservice.http.MetadataSettings;
+import dev.tokenservice.http.discovery.MetadataSettings;
 import dev.tokenservice.http.social.SocialSettings;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.nio.file.Path;

@@ -13,10 +13,7 @@ import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.TokenSealer;
 import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.UserAccountStore;
-import dev.tokenservice.http.ErrorResponses;
 import dev.tokenservice.http.HttpApplication;
-import dev.tokenservice.http.JsonErrorHandler;
-import dev.tokenservice.http.JsonWriter;
 import dev.tokenservice.http.guice.GeneratedSecrets;
 import dev.tokenservice.http.guice.HttpModule;
 import dev.tokenservice.http.guice.MetadataModule;
@@ -107,8 +104,8 @@ public final class TokenServer implements AutoCloseable {
             startup.awaitMigrated();
             file.ifPresentOrElse(entries -> importBootstrap(entries, config.bootstrap().get(), injector),
                     () -> createAdminClient(injector, console));
-            jetty.start(injector.getInstance(HttpApplication.class).newContextHandler(),
-                    new JsonErrorHandler(injector.getInstance(ErrorResponses.class), injector.getInstance(JsonWriter.class)));
+            HttpApplication application = injector.getInstance(HttpApplication.class);
+            jetty.start(application.newContextHandler(), application.newErrorHandler());
             ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
                     config.cleanupInterval());
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
