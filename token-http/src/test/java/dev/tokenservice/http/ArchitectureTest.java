@@ -53,6 +53,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(endpointPackagesAnd("dev.tokenservice.http"));
 
     @ArchTest
+    static final ArchRule thirdPartyClientsKnowNoEndpointNorServlet = noClasses()
+            .that().resideInAPackage("dev.tokenservice.http.thirdparty..")
+            .should().dependOnClassesThat().resideInAnyPackage(endpointPackagesAnd("dev.tokenservice.http",
+                    "dev.tokenservice.http.web..", "jakarta.servlet.."));
+
+    @ArchTest
     static final ArchRule jsonRecordsKnowNoServletOrContainer = noClasses()
             .that().resideInAPackage("dev.tokenservice.http.json..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.eclipse.jetty..");

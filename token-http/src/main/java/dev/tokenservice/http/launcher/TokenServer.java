@@ -19,7 +19,7 @@ import dev.tokenservice.http.guice.HttpModule;
 import dev.tokenservice.http.guice.MetadataModule;
 import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.ServerModule;
-import dev.tokenservice.http.guice.SocialGrantsModule;
+import dev.tokenservice.http.guice.ThirdPartyGrantsModule;
 import dev.tokenservice.http.guice.TokenCoreModule;
 import dev.tokenservice.http.guice.UserPasswords;
 import dev.tokenservice.persistence.Database;
@@ -100,7 +100,7 @@ public final class TokenServer implements AutoCloseable {
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(),
                     new PersistenceModule(database), new HttpModule(), new MetadataModule(config.metadataFor(jetty.port())),
                     new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())),
-                    new SocialGrantsModule(config.social()));
+                    new ThirdPartyGrantsModule(config.thirdPartyProviders()));
             startup.awaitMigrated();
             file.ifPresentOrElse(entries -> importBootstrap(entries, config.bootstrap().get(), injector),
                     () -> createAdminClient(injector, console));
@@ -110,8 +110,8 @@ public final class TokenServer implements AutoCloseable {
                     config.cleanupInterval());
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
             String issuer = config.issuerFor(jetty.port());
-            LOG.info("token server listening on {} (issuer {}, sealing {}, social grants {})", baseUri, issuer,
-                    sealer.isEnabled() ? "on" : "off", config.social().grantTypes());
+            LOG.info("token server listening on {} (issuer {}, sealing {}, third-party grants {})", baseUri, issuer,
+                    sealer.isEnabled() ? "on" : "off", config.thirdPartyProviders().grantTypes());
             return new TokenServer(database, jetty, cleanup, injector, baseUri, issuer);
         } catch (RuntimeException e) {
             closeQuietly(jetty);
@@ -180,7 +180,7 @@ public final class TokenServer implements AutoCloseable {
         return injector.getInstance(UserAccountStore.class);
     }
 
-    /** The links from accounts at identity providers to local users (social grants). */
+    /** The links from accounts at providers to local users (third-party grants). */
     public AccountLinkStore accountLinks() {
         return injector.getInstance(AccountLinkStore.class);
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
 final class TokenRequestParser {
     static final String GRANT_TYPE = "grant_type";
 
-    /** The limit of {@code token}: third-party tokens of social grants (often JWTs) are longer than ours. */
+    /** The limit of {@code token}: the tokens of third-party grants (often JWTs) are longer than ours. */
     static final int MAX_TOKEN_LENGTH = 8192;
 
     /** Limits on known parameters, in characters after decoding; 2048 for any other (extension grants read their own). */

@@ -1,4 +1,4 @@
-package dev.tokenservice.http.social;
+package dev.tokenservice.http.thirdparty;
 
 import dev.tokenservice.core.port.ThirdPartyTokenException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.tokenservice.http.social;
+package dev.tokenservice.http.thirdparty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,18 +8,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The identity providers whose tokens the server accepts, one social grant each, and how long a call to a provider
- * may take.
+ * The providers whose tokens the server accepts, one third-party grant each, and how long a call to a provider may
+ * take.
  *
  * @param providers the providers; grant names are unique
  * @param timeout   the longest one call to a provider may take, connection included
  */
-public record SocialSettings(List<ProviderSettings> providers, Duration timeout) {
+public record ThirdPartyProviders(List<ProviderSettings> providers, Duration timeout) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-    /** No social grant. */
-    public static final SocialSettings NONE = new SocialSettings(List.of(), DEFAULT_TIMEOUT);
+    /** No third-party grant. */
+    public static final ThirdPartyProviders NONE = new ThirdPartyProviders(List.of(), DEFAULT_TIMEOUT);
 
-    public SocialSettings {
+    public ThirdPartyProviders {
         providers = List.copyOf(providers);
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isZero() || timeout.isNegative()) {
@@ -34,15 +34,15 @@ public record SocialSettings(List<ProviderSettings> providers, Duration timeout)
     }
 
     /** These settings with one more provider. */
-    public SocialSettings with(ProviderSettings provider) {
+    public ThirdPartyProviders with(ProviderSettings provider) {
         List<ProviderSettings> all = new ArrayList<>(providers);
         all.add(Objects.requireNonNull(provider, "provider"));
-        return new SocialSettings(all, timeout);
+        return new ThirdPartyProviders(all, timeout);
     }
 
     /** These settings with another timeout. */
-    public SocialSettings withTimeout(Duration value) {
-        return new SocialSettings(providers, value);
+    public ThirdPartyProviders withTimeout(Duration value) {
+        return new ThirdPartyProviders(providers, value);
     }
 
     /** The grant names, in configuration order. */

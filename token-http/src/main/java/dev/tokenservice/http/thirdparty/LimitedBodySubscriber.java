@@ -1,4 +1,4 @@
-package dev.tokenservice.http.social;
+package dev.tokenservice.http.thirdparty;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

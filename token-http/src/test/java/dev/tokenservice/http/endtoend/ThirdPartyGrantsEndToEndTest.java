@@ -13,13 +13,13 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
-import dev.tokenservice.http.social.FacebookGraphStub;
-import dev.tokenservice.http.social.OidcProviderSettings;
-import dev.tokenservice.http.social.OidcProviderStub;
-import dev.tokenservice.http.social.SocialSettings;
-import dev.tokenservice.http.social.StubServer;
-import dev.tokenservice.http.social.TestKeys;
 import dev.tokenservice.http.testing.TokenServerExtension;
+import dev.tokenservice.http.thirdparty.FacebookGraphStub;
+import dev.tokenservice.http.thirdparty.OidcProviderSettings;
+import dev.tokenservice.http.thirdparty.OidcProviderStub;
+import dev.tokenservice.http.thirdparty.StubServer;
+import dev.tokenservice.http.thirdparty.TestKeys;
+import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +37,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The social grants over a real socket, against identity providers on loopback: a Google-style OpenID Connect
+ * The third-party grants over a real socket, against providers on loopback: a Google-style OpenID Connect
  * provider, Facebook's Graph API, a provider whose keys rotate, one that is down and one that hangs.
  */
-class SocialGrantsEndToEndTest {
+class ThirdPartyGrantsEndToEndTest {
     private static final RSAKey GOOGLE_KEY = TestKeys.named(TestKeys.RSA_A, "google-1");
     /** Another key pair under Google's key id. */
     private static final RSAKey STRANGER_KEY = TestKeys.named(TestKeys.RSA_C, "google-1");
@@ -60,8 +60,8 @@ class SocialGrantsEndToEndTest {
     private static final Set<String> AUDIENCE = Set.of(OidcProviderStub.CLIENT_ID);
 
     @RegisterExtension
-    static final TokenServerExtension server = new TokenServerExtension(config -> config.withSocial(
-            SocialSettings.NONE.withTimeout(Duration.ofSeconds(1))
+    static final TokenServerExtension server = new TokenServerExtension(config -> config.withThirdPartyProviders(
+            ThirdPartyProviders.NONE.withTimeout(Duration.ofSeconds(1))
                     .with(OidcProviderSettings.google(AUDIENCE, true)
                             .withIssuers(Set.of(GOOGLE.issuer())).withJwksUri(GOOGLE.jwksUri()))
                     .with(FACEBOOK.settings(true))
@@ -81,10 +81,10 @@ class SocialGrantsEndToEndTest {
         DOWN.health(StubServer.Health.DOWN);
         SLOW.health(StubServer.Health.HANGING);
         client = new WireClient(server.baseUri());
-        GrantType[] social = Stream.of("google", "facebook", "oidc:acme", "oidc:rotating", "oidc:down", "oidc:slow",
+        GrantType[] thirdParty = Stream.of("google", "facebook", "oidc:acme", "oidc:rotating", "oidc:down", "oidc:slow",
                 "twitter", "oidc:unknown").map(GrantType::of).toArray(GrantType[]::new);
         server.registerClient(MOBILE, null, Scope.of("read", "write"),
-                Stream.concat(Stream.of(social), Stream.of(GrantType.REFRESH_TOKEN)).toArray(GrantType[]::new));
+                Stream.concat(Stream.of(thirdParty), Stream.of(GrantType.REFRESH_TOKEN)).toArray(GrantType[]::new));
         server.registerClient(NO_REFRESH, null, Scope.of("read"), GrantType.of("google"));
         server.registerClient(WEB, null, Scope.of("read"), GrantType.PASSWORD);
     }
@@ -98,7 +98,7 @@ class SocialGrantsEndToEndTest {
         return client.postForm("/oauth/token", form(namesAndValues));
     }
 
-    private static Reply social(String grantType, String thirdPartyToken) {
+    private static Reply thirdPartyGrant(String grantType, String thirdPartyToken) {
         return token("grant_type", grantType, "client_id", MOBILE, "token", thirdPartyToken);
     }
 
@@ -116,7 +116,7 @@ class SocialGrantsEndToEndTest {
 
     @Test
     void googleWhenValidIdTokenThenOurTokensAndALinkedUserWithoutPassword() {
-        Reply reply = social("google", googleToken("1001"));
+        Reply reply = thirdPartyGrant("google", googleToken("1001"));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().fieldNames()).toIterable()
@@ -129,8 +129,8 @@ class SocialGrantsEndToEndTest {
 
     @Test
     void googleWhenSignedInAgainThenSameUserAndTheRefreshTokenWorks() {
-        social("google", googleToken("1002"));
-        Reply again = social("google", googleToken("1002"));
+        thirdPartyGrant("google", googleToken("1002"));
+        Reply again = thirdPartyGrant("google", googleToken("1002"));
 
         Reply refreshed = token("grant_type", "refresh_token", "client_id", MOBILE, "refresh_token",
                 again.json().get("refresh_token").asText());
@@ -162,7 +162,7 @@ class SocialGrantsEndToEndTest {
         String userToken = FACEBOOK.issue(FacebookGraphStub.APP_ID, "2001", Instant.now().plusSeconds(3600),
                 "Jane Doe", "jane@example.com");
 
-        Reply reply = social("facebook", userToken);
+        Reply reply = thirdPartyGrant("facebook", userToken);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().has("refresh_token")).isTrue();
@@ -175,7 +175,7 @@ class SocialGrantsEndToEndTest {
         String userToken = FACEBOOK.issue(FacebookGraphStub.OTHER_APP_ID, "2002", Instant.now().plusSeconds(3600),
                 "Mallory", null);
 
-        assertError(social("facebook", userToken), 400, "invalid_grant");
+        assertError(thirdPartyGrant("facebook", userToken), 400, "invalid_grant");
         assertThat(server.findUser("facebook:2002")).isEmpty();
     }
 
@@ -184,7 +184,7 @@ class SocialGrantsEndToEndTest {
         String userToken = FACEBOOK.issue(FacebookGraphStub.APP_ID, "2003", Instant.now().minusSeconds(1),
                 "Jane", null);
 
-        assertError(social("facebook", userToken), 400, "invalid_grant");
+        assertError(thirdPartyGrant("facebook", userToken), 400, "invalid_grant");
         assertThat(server.findUser("facebook:2003")).isEmpty();
     }
 
@@ -213,7 +213,7 @@ class SocialGrantsEndToEndTest {
     void googleWhenTokenForgedThenInvalidGrantAndNoUser(String forgery, Function<String, String> mint) {
         String subject = "forged-" + forgery.replace(' ', '-');
 
-        Reply reply = social("google", mint.apply(subject));
+        Reply reply = thirdPartyGrant("google", mint.apply(subject));
 
         assertError(reply, 400, "invalid_grant");
         assertThat(server.findUser("google:" + subject)).isEmpty();
@@ -222,11 +222,11 @@ class SocialGrantsEndToEndTest {
 
     @Test
     void openIdProviderWhenKeysRotatedThenTokensOfTheNewKeyAccepted() {
-        Reply before = social("oidc:rotating", OidcProviderStub.sign(ROTATING_OLD,
+        Reply before = thirdPartyGrant("oidc:rotating", OidcProviderStub.sign(ROTATING_OLD,
                 ROTATING.claims("3001", Instant.now()).build()));
         ROTATING.publish(ROTATING_NEW);
 
-        Reply after = social("oidc:rotating", OidcProviderStub.sign(ROTATING_NEW,
+        Reply after = thirdPartyGrant("oidc:rotating", OidcProviderStub.sign(ROTATING_NEW,
                 ROTATING.claims("3001", Instant.now()).build()));
 
         assertThat(before.status()).isEqualTo(200);
@@ -237,7 +237,7 @@ class SocialGrantsEndToEndTest {
 
     @Test
     void openIdProviderWhenFirstSignInAndUsersNotCreatedThenInvalidGrantAndNoUser() {
-        Reply reply = social("oidc:acme", OidcProviderStub.sign(GOOGLE_KEY, ACME.claims("4001", Instant.now()).build()));
+        Reply reply = thirdPartyGrant("oidc:acme", OidcProviderStub.sign(GOOGLE_KEY, ACME.claims("4001", Instant.now()).build()));
 
         assertError(reply, 400, "invalid_grant");
         assertThat(server.findUser("oidc:acme:4001")).isEmpty();
@@ -245,7 +245,7 @@ class SocialGrantsEndToEndTest {
 
     @Test
     void openIdProviderWhenDownThenTemporarilyUnavailableAndNoUser() {
-        Reply reply = social("oidc:down", OidcProviderStub.sign(GOOGLE_KEY, DOWN.claims("5001", Instant.now()).build()));
+        Reply reply = thirdPartyGrant("oidc:down", OidcProviderStub.sign(GOOGLE_KEY, DOWN.claims("5001", Instant.now()).build()));
 
         assertError(reply, 503, "temporarily_unavailable");
         assertThat(server.findUser("oidc:down:5001")).isEmpty();
@@ -253,7 +253,7 @@ class SocialGrantsEndToEndTest {
 
     @Test
     void openIdProviderWhenSlowThenTemporarilyUnavailableAfterTheTimeoutAndNoUser() {
-        Reply reply = social("oidc:slow", OidcProviderStub.sign(GOOGLE_KEY, SLOW.claims("6001", Instant.now()).build()));
+        Reply reply = thirdPartyGrant("oidc:slow", OidcProviderStub.sign(GOOGLE_KEY, SLOW.claims("6001", Instant.now()).build()));
 
         assertError(reply, 503, "temporarily_unavailable");
         assertThat(server.findUser("oidc:slow:6001")).isEmpty();
@@ -265,7 +265,7 @@ class SocialGrantsEndToEndTest {
         FACEBOOK.health(StubServer.Health.DOWN);
         Reply reply;
         try {
-            reply = social("facebook", userToken);
+            reply = thirdPartyGrant("facebook", userToken);
         } finally {
             FACEBOOK.health(StubServer.Health.UP);
         }
@@ -275,26 +275,26 @@ class SocialGrantsEndToEndTest {
     }
 
     @Test
-    void socialGrantWhenNameUnknownThenUnsupportedGrantType() {
-        assertError(social("twitter", "whatever"), 400, "unsupported_grant_type");
-        assertError(social("oidc:unknown", "whatever"), 400, "unsupported_grant_type");
+    void thirdPartyGrantWhenNameUnknownThenUnsupportedGrantType() {
+        assertError(thirdPartyGrant("twitter", "whatever"), 400, "unsupported_grant_type");
+        assertError(thirdPartyGrant("oidc:unknown", "whatever"), 400, "unsupported_grant_type");
     }
 
     @Test
-    void socialGrantWhenTokenMissingThenInvalidRequest() {
+    void thirdPartyGrantWhenTokenMissingThenInvalidRequest() {
         assertError(token("grant_type", "google", "client_id", MOBILE), 400, "invalid_request");
     }
 
     @Test
-    void socialGrantWhenClientNotAllowedItThenUnauthorizedClient() {
+    void thirdPartyGrantWhenClientNotAllowedItThenUnauthorizedClient() {
         assertError(token("grant_type", "google", "client_id", WEB, "token", googleToken("1005")), 400,
                 "unauthorized_client");
         assertThat(server.findUser("google:1005")).isEmpty();
     }
 
     @Test
-    void passwordGrantWhenUserWasCreatedBySocialSignInThenInvalidGrant() {
-        social("google", googleToken("1006"));
+    void passwordGrantWhenUserWasCreatedByThirdPartySignInThenInvalidGrant() {
+        thirdPartyGrant("google", googleToken("1006"));
 
         Reply reply = token("grant_type", "password", "client_id", WEB, "username", "google:1006", "password", "$none$");
 

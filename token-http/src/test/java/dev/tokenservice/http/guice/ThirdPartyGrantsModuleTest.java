@@ -10,25 +10,25 @@ import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.grant.ThirdPartyTokenGrantStrategy;
 import dev.tokenservice.core.model.GrantType;
-import dev.tokenservice.http.social.FacebookSettings;
-import dev.tokenservice.http.social.OidcProviderSettings;
-import dev.tokenservice.http.social.ProviderHttpClient;
-import dev.tokenservice.http.social.SocialSettings;
+import dev.tokenservice.http.thirdparty.FacebookSettings;
+import dev.tokenservice.http.thirdparty.OidcProviderSettings;
+import dev.tokenservice.http.thirdparty.ProviderHttpClient;
+import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
 import java.net.URI;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SocialGrantsModuleTest {
+class ThirdPartyGrantsModuleTest {
 
     @Test
     void injectorWhenProvidersConfiguredThenOneStrategyEachAndTheServiceListsThem() {
-        SocialSettings settings = SocialSettings.NONE
+        ThirdPartyProviders settings = ThirdPartyProviders.NONE
                 .with(OidcProviderSettings.google(Set.of("web.apps.googleusercontent.com"), true))
                 .with(FacebookSettings.of("1234", "app-secret", false))
                 .with(OidcProviderSettings.of("oidc:acme", "https://login.acme.example",
                         URI.create("https://login.acme.example/keys"), Set.of("token-service"), true));
         Injector injector = Guice.createInjector(new TokenCoreModule(), new InMemoryStoresModule(),
-                new SocialGrantsModule(settings));
+                new ThirdPartyGrantsModule(settings));
 
         Set<GrantType> grantTypes = injector.getInstance(TokenServices.class).tokenService().grantTypes();
 
@@ -41,7 +41,7 @@ class SocialGrantsModuleTest {
     @Test
     void injectorWhenNoProviderThenOnlyTheBuiltInGrants() {
         Injector injector = Guice.createInjector(new TokenCoreModule(), new InMemoryStoresModule(),
-                new SocialGrantsModule(SocialSettings.NONE));
+                new ThirdPartyGrantsModule(ThirdPartyProviders.NONE));
 
         Set<GrantType> grantTypes = injector.getInstance(TokenServices.class).tokenService().grantTypes();
 
@@ -52,7 +52,7 @@ class SocialGrantsModuleTest {
     @Test
     void injectorWhenNoProviderThenNoProviderHttpClient() {
         Injector injector = Guice.createInjector(new TokenCoreModule(), new InMemoryStoresModule(),
-                new SocialGrantsModule(SocialSettings.NONE));
+                new ThirdPartyGrantsModule(ThirdPartyProviders.NONE));
 
         assertThat(injector.getExistingBinding(Key.get(ProviderHttpClient.class))).isNull();
     }

@@ -1,4 +1,4 @@
-package dev.tokenservice.http.social;
+package dev.tokenservice.http.thirdparty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -13,8 +13,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenservice.core.model.ExternalIdentity;
 import dev.tokenservice.core.model.ThirdPartyToken;
-import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.core.port.ThirdPartyTokenException.Reason;
+import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -12,9 +12,9 @@ import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.port.AccountLinkStore;
 import dev.tokenservice.core.port.TokenEventListener;
 import dev.tokenservice.core.port.UserAccountStore;
-import dev.tokenservice.http.social.ProviderHttpClient;
-import dev.tokenservice.http.social.ProviderSettings;
-import dev.tokenservice.http.social.SocialSettings;
+import dev.tokenservice.http.thirdparty.ProviderHttpClient;
+import dev.tokenservice.http.thirdparty.ProviderSettings;
+import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
@@ -22,7 +22,7 @@ import java.util.Objects;
 /**
  * The social grants: one {@link ThirdPartyTokenGrantStrategy} per configured identity provider, added to the
  * {@code Multibinder<GrantStrategy>} of {@link TokenCoreModule}, so they are answered by the token endpoint and listed
- * by {@code TokenService.grantTypes()}. With {@link SocialSettings#NONE} it adds no grant.
+ * by {@code TokenService.grantTypes()}. With {@link ThirdPartyProviders#NONE} it adds no grant.
  *
  * <p>Provides: the strategies, {@link AccountLinker} and, when a provider is configured, {@link ProviderHttpClient}
  * (without one the server makes no outgoing call, and skips the client's TLS set-up, a few hundred milliseconds at
@@ -30,10 +30,10 @@ import java.util.Objects;
  * {@link AccountLinkStore} and {@link UserAccountStore} (from {@link PersistenceModule}), {@link Clock} and
  * {@link TokenEventListener} (from {@link TokenCoreModule}).
  */
-public final class SocialGrantsModule extends AbstractModule {
-    private final SocialSettings settings;
+public final class ThirdPartyGrantsModule extends AbstractModule {
+    private final ThirdPartyProviders settings;
 
-    public SocialGrantsModule(SocialSettings settings) {
+    public ThirdPartyGrantsModule(ThirdPartyProviders settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 

@@ -1,12 +1,12 @@
-package dev.tokenservice.http.social;
+package dev.tokenservice.http.thirdparty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tokenservice.core.model.ExternalIdentity;
 import dev.tokenservice.core.model.ThirdPartyToken;
-import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.core.port.ThirdPartyTokenException.Reason;
+import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package dev.tokenservice.http.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.tokenservice.http.social.FacebookSettings;
-import dev.tokenservice.http.social.OidcProviderSettings;
-import dev.tokenservice.http.social.SocialSettings;
+import dev.tokenservice.http.thirdparty.FacebookSettings;
+import dev.tokenservice.http.thirdparty.OidcProviderSettings;
+import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,30 +14,30 @@ import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SocialConfigTest {
+class ThirdPartyConfigTest {
 
-    private static SocialSettings read(String... namesAndValues) {
+    private static ThirdPartyProviders read(String... namesAndValues) {
         Map<String, String> environment = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             environment.put(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return ServerConfig.from(environment, new Properties()).social();
+        return ServerConfig.from(environment, new Properties()).thirdPartyProviders();
     }
 
     @Test
-    void readWhenNothingSetThenNoSocialGrantAndDefaultTimeout() {
-        SocialSettings social = read();
+    void readWhenNothingSetThenNoThirdPartyGrantAndDefaultTimeout() {
+        ThirdPartyProviders providers = read();
 
-        assertThat(social.providers()).isEmpty();
-        assertThat(social.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(providers.providers()).isEmpty();
+        assertThat(providers.timeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void readWhenGoogleClientIdsSetThenGoogleWithItsOwnIssuersAndKeys() {
-        SocialSettings social = read("TOKEN_GOOGLE_CLIENT_IDS", "web.apps.googleusercontent.com, ios.apps.googleusercontent.com");
+        ThirdPartyProviders providers = read("TOKEN_GOOGLE_CLIENT_IDS", "web.apps.googleusercontent.com, ios.apps.googleusercontent.com");
 
-        assertThat(social.grantTypes()).containsExactly("google");
-        OidcProviderSettings google = (OidcProviderSettings) social.providers().get(0);
+        assertThat(providers.grantTypes()).containsExactly("google");
+        OidcProviderSettings google = (OidcProviderSettings) providers.providers().get(0);
         assertThat(google.clientIds()).containsExactlyInAnyOrder("web.apps.googleusercontent.com",
                 "ios.apps.googleusercontent.com");
         assertThat(google.issuers()).containsExactlyInAnyOrder("https://accounts.google.com", "accounts.google.com");
@@ -47,10 +47,10 @@ class SocialConfigTest {
 
     @Test
     void readWhenGoogleEndpointsOverriddenThenUsed() {
-        SocialSettings social = read("TOKEN_GOOGLE_CLIENT_IDS", "web", "TOKEN_GOOGLE_ISSUERS", "http://127.0.0.1:9999",
+        ThirdPartyProviders providers = read("TOKEN_GOOGLE_CLIENT_IDS", "web", "TOKEN_GOOGLE_ISSUERS", "http://127.0.0.1:9999",
                 "TOKEN_GOOGLE_JWKS_URL", "http://127.0.0.1:9999/jwks", "TOKEN_GOOGLE_CREATE_USERS", "false");
 
-        OidcProviderSettings google = (OidcProviderSettings) social.providers().get(0);
+        OidcProviderSettings google = (OidcProviderSettings) providers.providers().get(0);
         assertThat(google.issuers()).containsExactly("http://127.0.0.1:9999");
         assertThat(google.jwksUri()).isEqualTo(URI.create("http://127.0.0.1:9999/jwks"));
         assertThat(google.createUsers()).isFalse();
@@ -58,9 +58,9 @@ class SocialConfigTest {
 
     @Test
     void readWhenFacebookAppSetThenFacebook() {
-        SocialSettings social = read("TOKEN_FACEBOOK_APP_ID", "1234", "TOKEN_FACEBOOK_APP_SECRET", "s3cret");
+        ThirdPartyProviders providers = read("TOKEN_FACEBOOK_APP_ID", "1234", "TOKEN_FACEBOOK_APP_SECRET", "s3cret");
 
-        FacebookSettings facebook = (FacebookSettings) social.providers().get(0);
+        FacebookSettings facebook = (FacebookSettings) providers.providers().get(0);
         assertThat(facebook.appId()).isEqualTo("1234");
         assertThat(facebook.graphUri()).isEqualTo(URI.create("https://graph.facebook.com"));
         assertThat(facebook.createUsers()).isTrue();
@@ -68,15 +68,15 @@ class SocialConfigTest {
 
     @Test
     void readWhenOpenIdProvidersListedThenEachWithItsGrantName() {
-        SocialSettings social = read("TOKEN_OIDC_PROVIDERS", "acme, corp",
+        ThirdPartyProviders providers = read("TOKEN_OIDC_PROVIDERS", "acme, corp",
                 "TOKEN_OIDC_ACME_ISSUER", "https://login.acme.example", "TOKEN_OIDC_ACME_JWKS_URL",
                 "https://login.acme.example/keys", "TOKEN_OIDC_ACME_CLIENT_IDS", "token-service",
                 "TOKEN_OIDC_CORP_ISSUER", "https://sso.corp.example", "TOKEN_OIDC_CORP_JWKS_URL",
                 "https://sso.corp.example/jwks", "TOKEN_OIDC_CORP_CLIENT_IDS", "a,b", "TOKEN_OIDC_CORP_GRANT_TYPE",
                 "corp-sso", "TOKEN_OIDC_CORP_REQUIRE_NONCE", "true", "TOKEN_OIDC_CORP_CREATE_USERS", "false");
 
-        assertThat(social.grantTypes()).containsExactly("oidc:acme", "corp-sso");
-        OidcProviderSettings corp = (OidcProviderSettings) social.providers().get(1);
+        assertThat(providers.grantTypes()).containsExactly("oidc:acme", "corp-sso");
+        OidcProviderSettings corp = (OidcProviderSettings) providers.providers().get(1);
         assertThat(corp.issuers()).containsExactly("https://sso.corp.example");
         assertThat(corp.clientIds()).containsExactlyInAnyOrder("a", "b");
         assertThat(corp.requireNonce()).isTrue();
@@ -88,9 +88,9 @@ class SocialConfigTest {
         Properties properties = new Properties();
         properties.setProperty("token.provider.timeout", "2");
 
-        SocialSettings social = ServerConfig.from(Map.of("TOKEN_PROVIDER_TIMEOUT", "9"), properties).social();
+        ThirdPartyProviders providers = ServerConfig.from(Map.of("TOKEN_PROVIDER_TIMEOUT", "9"), properties).thirdPartyProviders();
 
-        assertThat(social.timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(providers.timeout()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -147,7 +147,7 @@ class SocialConfigTest {
                 "TOKEN_FACEBOOK_APP_SECRET", "s3cret-value"), new Properties());
 
         assertThat(config.toString()).doesNotContain("s3cret-value").contains("facebook");
-        assertThat(config.social().toString()).doesNotContain("s3cret-value");
+        assertThat(config.thirdPartyProviders().toString()).doesNotContain("s3cret-value");
     }
 
     @Test

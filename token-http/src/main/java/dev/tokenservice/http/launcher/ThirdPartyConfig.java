@@ -1,8 +1,8 @@
 package dev.tokenservice.http.launcher;
 
-import dev.tokenservice.http.social.FacebookSettings;
-import dev.tokenservice.http.social.OidcProviderSettings;
-import dev.tokenservice.http.social.SocialSettings;
+import dev.tokenservice.http.thirdparty.FacebookSettings;
+import dev.tokenservice.http.thirdparty.OidcProviderSettings;
+import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -38,13 +38,13 @@ import java.util.stream.Collectors;
  * <tr><td>{@code TOKEN_PROVIDER_TIMEOUT}</td><td>seconds one call to a provider may take (default 5)</td></tr>
  * </table>
  */
-final class SocialConfig {
+final class ThirdPartyConfig {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,32}");
     private static final Pattern LIST = Pattern.compile("[,\\s]+");
 
     private final Function<String, Optional<String>> settings;
 
-    private SocialConfig(Function<String, Optional<String>> settings) {
+    private ThirdPartyConfig(Function<String, Optional<String>> settings) {
         this.settings = settings;
     }
 
@@ -53,13 +53,13 @@ final class SocialConfig {
      *
      * @throws IllegalArgumentException naming the setting that is missing or not valid
      */
-    static SocialSettings read(Function<String, Optional<String>> settings) {
-        return new SocialConfig(settings).read();
+    static ThirdPartyProviders read(Function<String, Optional<String>> settings) {
+        return new ThirdPartyConfig(settings).read();
     }
 
-    private SocialSettings read() {
-        SocialSettings social = SocialSettings.NONE.withTimeout(Duration.ofSeconds(positive("TOKEN_PROVIDER_TIMEOUT",
-                SocialSettings.DEFAULT_TIMEOUT.getSeconds())));
+    private ThirdPartyProviders read() {
+        ThirdPartyProviders social = ThirdPartyProviders.NONE.withTimeout(Duration.ofSeconds(positive("TOKEN_PROVIDER_TIMEOUT",
+                ThirdPartyProviders.DEFAULT_TIMEOUT.getSeconds())));
         Optional<OidcProviderSettings> google = google();
         if (google.isPresent()) {
             social = social.with(google.get());
@@ -123,7 +123,7 @@ final class SocialConfig {
                 .withRequireNonce(bool(prefix + "REQUIRE_NONCE", false)));
     }
 
-    private static SocialSettings add(SocialSettings social, OidcProviderSettings provider, String variable) {
+    private static ThirdPartyProviders add(ThirdPartyProviders social, OidcProviderSettings provider, String variable) {
         try {
             return social.with(provider);
         } catch (IllegalArgumentException e) {

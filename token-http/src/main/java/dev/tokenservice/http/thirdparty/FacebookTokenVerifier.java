@@ -1,4 +1,4 @@
-package dev.tokenservice.http.social;
+package dev.tokenservice.http.thirdparty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

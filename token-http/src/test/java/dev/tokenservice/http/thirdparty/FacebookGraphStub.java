@@ -1,4 +1,4 @@
-package dev.tokenservice.http.social;
+package dev.tokenservice.http.thirdparty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

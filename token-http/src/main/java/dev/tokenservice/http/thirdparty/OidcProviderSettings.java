@@ -1,4 +1,4 @@
-package dev.tokenservice.http.social;
+package dev.tokenservice.http.thirdparty;
 
 import dev.tokenservice.core.port.ThirdPartyTokenVerifier;
 import java.net.URI;
@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An OpenID Connect provider whose ID tokens a social grant accepts (Google is one).
+ * An OpenID Connect provider whose ID tokens a third-party grant accepts (Google is one).
  *
  * @param grantType          the grant name, and the provider's name in account links: {@code google},
  *                           {@code oidc:acme}
