@@ -8,44 +8,48 @@ import com.google.inject.multibindings.Multibinder;
 import dev.tokenservice.core.auth.AccountLinker;
 import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.grant.ThirdPartyTokenGrantStrategy;
-import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.port.AccountLinkStore;
 import dev.tokenservice.core.port.TokenEventListener;
 import dev.tokenservice.core.port.UserAccountStore;
 import dev.tokenservice.http.thirdparty.ProviderHttpClient;
 import dev.tokenservice.http.thirdparty.ProviderSettings;
 import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The social grants: one {@link ThirdPartyTokenGrantStrategy} per configured identity provider, added to the
+ * The third-party grants: one {@link ThirdPartyTokenGrantStrategy} per configured provider, added to the
  * {@code Multibinder<GrantStrategy>} of {@link TokenCoreModule}, so they are answered by the token endpoint and listed
  * by {@code TokenService.grantTypes()}. With {@link ThirdPartyProviders#NONE} it adds no grant.
  *
- * <p>Provides: the strategies, {@link AccountLinker} and, when a provider is configured, {@link ProviderHttpClient}
- * (without one the server makes no outgoing call, and skips the client's TLS set-up, a few hundred milliseconds at
- * start). Requires:
+ * <p>Provides: the strategies, {@link AccountLinker} and {@link ProviderHttpClient}. Requires:
  * {@link AccountLinkStore} and {@link UserAccountStore} (from {@link PersistenceModule}), {@link Clock} and
  * {@link TokenEventListener} (from {@link TokenCoreModule}).
  */
 public final class ThirdPartyGrantsModule extends AbstractModule {
-    private final ThirdPartyProviders settings;
+    private final ThirdPartyProviders providers;
 
-    public ThirdPartyGrantsModule(ThirdPartyProviders settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    public ThirdPartyGrantsModule(ThirdPartyProviders providers) {
+        this.providers = Objects.requireNonNull(providers, "providers");
     }
 
     @Override
     protected void configure() {
+        Provider<ProviderHttpClient> http = getProvider(ProviderHttpClient.class);
+        Provider<Clock> clock = getProvider(Clock.class);
+        Provider<AccountLinker> linker = getProvider(AccountLinker.class);
         Multibinder<GrantStrategy> grants = Multibinder.newSetBinder(binder(), GrantStrategy.class);
-        for (ProviderSettings provider : settings.providers()) {
-            grants.addBinding().toProvider(new SocialGrantProvider(provider)).in(Singleton.class);
+        // A multibinder takes its elements one binding at a time (Guice has no addAll): one per configured provider.
+        for (ProviderSettings provider : providers.providers()) {
+            grants.addBinding().toProvider(() -> provider.newGrantStrategy(http.get(), clock.get(), linker.get()))
+                    .in(Singleton.class);
         }
-        if (!settings.providers().isEmpty()) {
-            bind(ProviderHttpClient.class).toInstance(new ProviderHttpClient(settings.timeout()));
-        }
+    }
+
+    @Provides
+    @Singleton
+    ProviderHttpClient providerHttpClient() {
+        return new ProviderHttpClient(providers.timeout());
     }
 
     @Provides
@@ -53,26 +57,5 @@ public final class ThirdPartyGrantsModule extends AbstractModule {
     AccountLinker accountLinker(AccountLinkStore links, UserAccountStore accounts, Clock clock,
             TokenEventListener events) {
         return new AccountLinker(links, accounts, clock, events);
-    }
-
-    /** Builds the strategy of one provider once the injector can hand out what it needs. */
-    private static final class SocialGrantProvider implements Provider<GrantStrategy> {
-        private final ProviderSettings provider;
-        @Inject
-        private AccountLinker linker;
-        @Inject
-        private ProviderHttpClient http;
-        @Inject
-        private Clock clock;
-
-        SocialGrantProvider(ProviderSettings provider) {
-            this.provider = provider;
-        }
-
-        @Override
-        public GrantStrategy get() {
-            return new ThirdPartyTokenGrantStrategy(GrantType.of(provider.grantType()),
-                    provider.newVerifier(http, clock), linker, provider.linkingPolicy());
-        }
     }
 }

@@ -7,7 +7,6 @@ import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,7 +107,7 @@ public record ServerConfig(
                 Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)),
                 settings.text("TOKEN_SCOPES_SUPPORTED").orElse(null),
                 settings.text("TOKEN_SERVICE_DOCUMENTATION").orElse(null),
-                ThirdPartyConfig.read(settings::text));
+                ThirdPartyConfig.read(settings));
     }
 
     /**
@@ -206,38 +205,5 @@ public record ServerConfig(
                 + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir
                 + ", third-party grants=" + thirdPartyProviders.grantTypes()
                 + "]";
-    }
-
-    /** Looks a setting up: the system property first, then the environment variable; blank means unset. */
-    private record Settings(Map<String, String> environment, Properties properties) {
-        Optional<String> text(String variable) {
-            String value = properties.getProperty(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
-            if (value == null) {
-                value = environment.get(variable);
-            }
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-        }
-
-        int integer(String variable, int absent) {
-            Optional<String> text = text(variable);
-            try {
-                return text.isEmpty() ? absent : Integer.parseInt(text.get());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(variable + " must be a whole number");
-            }
-        }
-
-        long positive(String variable, long absent) {
-            Optional<String> text = text(variable);
-            try {
-                long value = text.isEmpty() ? absent : Long.parseLong(text.get());
-                if (value < 1) {
-                    throw new IllegalArgumentException(variable + " must be 1 or more seconds");
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(variable + " must be a whole number of seconds");
-            }
-        }
     }
 }

@@ -12,14 +12,13 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads the identity providers of the social grants from the server's settings (environment variables, or the system
- * properties that override them). A provider is on when its client ids (or, for Facebook, its app) are set:
+ * Reads the providers whose tokens the third-party grants accept from the server's settings (environment variables,
+ * or the system properties that override them). A provider is on when its client ids (or, for Facebook, its app) are set:
  *
  * <table>
  * <caption>settings</caption>
@@ -42,36 +41,36 @@ final class ThirdPartyConfig {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,32}");
     private static final Pattern LIST = Pattern.compile("[,\\s]+");
 
-    private final Function<String, Optional<String>> settings;
+    private final Settings settings;
 
-    private ThirdPartyConfig(Function<String, Optional<String>> settings) {
+    private ThirdPartyConfig(Settings settings) {
         this.settings = settings;
     }
 
     /**
-     * The providers configured in {@code settings} (a lookup by variable name; blank means unset).
+     * The providers configured in {@code settings}.
      *
      * @throws IllegalArgumentException naming the setting that is missing or not valid
      */
-    static ThirdPartyProviders read(Function<String, Optional<String>> settings) {
+    static ThirdPartyProviders read(Settings settings) {
         return new ThirdPartyConfig(settings).read();
     }
 
     private ThirdPartyProviders read() {
-        ThirdPartyProviders social = ThirdPartyProviders.NONE.withTimeout(Duration.ofSeconds(positive("TOKEN_PROVIDER_TIMEOUT",
-                ThirdPartyProviders.DEFAULT_TIMEOUT.getSeconds())));
+        ThirdPartyProviders providers = ThirdPartyProviders.NONE.withTimeout(Duration.ofSeconds(
+                settings.positive("TOKEN_PROVIDER_TIMEOUT", ThirdPartyProviders.DEFAULT_TIMEOUT.getSeconds())));
         Optional<OidcProviderSettings> google = google();
         if (google.isPresent()) {
-            social = social.with(google.get());
+            providers = providers.with(google.get());
         }
         Optional<FacebookSettings> facebook = facebook();
         if (facebook.isPresent()) {
-            social = social.with(facebook.get());
+            providers = providers.with(facebook.get());
         }
         for (String name : list("TOKEN_OIDC_PROVIDERS")) {
-            social = add(social, openIdProvider(name.toLowerCase(Locale.ROOT)), "TOKEN_OIDC_PROVIDERS");
+            providers = add(providers, openIdProvider(name.toLowerCase(Locale.ROOT)), "TOKEN_OIDC_PROVIDERS");
         }
-        return social;
+        return providers;
     }
 
     private Optional<OidcProviderSettings> google() {
@@ -90,8 +89,8 @@ final class ThirdPartyConfig {
     }
 
     private Optional<FacebookSettings> facebook() {
-        Optional<String> appId = settings.apply("TOKEN_FACEBOOK_APP_ID");
-        Optional<String> appSecret = settings.apply("TOKEN_FACEBOOK_APP_SECRET");
+        Optional<String> appId = settings.text("TOKEN_FACEBOOK_APP_ID");
+        Optional<String> appSecret = settings.text("TOKEN_FACEBOOK_APP_SECRET");
         if (appId.isEmpty() && appSecret.isEmpty()) {
             requireUnset("TOKEN_FACEBOOK_APP_ID", "TOKEN_FACEBOOK_GRAPH_URL", "TOKEN_FACEBOOK_CREATE_USERS");
             return Optional.empty();
@@ -117,15 +116,15 @@ final class ThirdPartyConfig {
         if (clientIds.isEmpty()) {
             throw new IllegalArgumentException(prefix + "CLIENT_IDS is required");
         }
-        String grantType = settings.apply(prefix + "GRANT_TYPE").orElse("oidc:" + name);
+        String grantType = settings.text(prefix + "GRANT_TYPE").orElse("oidc:" + name);
         return build(prefix + "*", () -> OidcProviderSettings.of(grantType, issuer, jwks, clientIds,
                         bool(prefix + "CREATE_USERS", true))
                 .withRequireNonce(bool(prefix + "REQUIRE_NONCE", false)));
     }
 
-    private static ThirdPartyProviders add(ThirdPartyProviders social, OidcProviderSettings provider, String variable) {
+    private static ThirdPartyProviders add(ThirdPartyProviders providers, OidcProviderSettings provider, String variable) {
         try {
-            return social.with(provider);
+            return providers.with(provider);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(variable + ": " + e.getMessage());
         }
@@ -141,18 +140,18 @@ final class ThirdPartyConfig {
 
     private void requireUnset(String enabling, String... others) {
         for (String other : others) {
-            if (settings.apply(other).isPresent() && !other.equals(enabling)) {
+            if (settings.text(other).isPresent() && !other.equals(enabling)) {
                 throw new IllegalArgumentException(other + " is set but " + enabling + " is not");
             }
         }
     }
 
     private String required(String variable) {
-        return settings.apply(variable).orElseThrow(() -> new IllegalArgumentException(variable + " is required"));
+        return settings.text(variable).orElseThrow(() -> new IllegalArgumentException(variable + " is required"));
     }
 
     private Set<String> list(String variable) {
-        return settings.apply(variable)
+        return settings.text(variable)
                 .map(text -> Arrays.stream(LIST.split(text)).filter(item -> !item.isEmpty())
                         .collect(Collectors.toCollection(LinkedHashSet::new)))
                 .map(Collections::unmodifiableSet)
@@ -160,7 +159,7 @@ final class ThirdPartyConfig {
     }
 
     private boolean bool(String variable, boolean absent) {
-        Optional<String> text = settings.apply(variable);
+        Optional<String> text = settings.text(variable);
         if (text.isEmpty()) {
             return absent;
         }
@@ -172,24 +171,11 @@ final class ThirdPartyConfig {
     }
 
     private Optional<URI> uri(String variable) {
-        Optional<String> text = settings.apply(variable);
+        Optional<String> text = settings.text(variable);
         try {
             return text.isEmpty() ? Optional.empty() : Optional.of(new URI(text.get()));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(variable + " is not a URL");
-        }
-    }
-
-    private long positive(String variable, long absent) {
-        Optional<String> text = settings.apply(variable);
-        try {
-            long value = text.isEmpty() ? absent : Long.parseLong(text.get());
-            if (value < 1) {
-                throw new IllegalArgumentException(variable + " must be 1 or more seconds");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be a whole number of seconds");
         }
     }
 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * A token of another app, an expired or revoked token, and an answer Facebook refuses are rejected; no answer in time,
  * a server error or an unreadable answer is unavailable. Thread-safe.
  */
-public final class FacebookTokenVerifier implements ThirdPartyTokenVerifier {
+final class FacebookTokenVerifier implements ThirdPartyTokenVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(FacebookTokenVerifier.class);
     private static final String PROVIDER = FacebookSettings.GRANT_TYPE;
 
@@ -40,7 +40,7 @@ public final class FacebookTokenVerifier implements ThirdPartyTokenVerifier {
     private final ObjectMapper json = new ObjectMapper();
     private final String graph;
 
-    public FacebookTokenVerifier(FacebookSettings settings, ProviderHttpClient http, Clock clock) {
+    FacebookTokenVerifier(FacebookSettings settings, ProviderHttpClient http, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * "signed" with the provider's public key as an HMAC secret gets nowhere. The e-mail address is passed on only when
  * {@code email_verified} is true. Thread-safe.
  */
-public final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
+final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
     /** How far apart our clock and the provider's may be (OpenID Connect Core §3.1.3.7 leaves it to us). */
-    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     /** The asymmetric JWS algorithms accepted (RFC 7518 §3.1); EdDSA needs a library the server does not carry. */
     static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(
@@ -55,7 +55,7 @@ public final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
     private final Clock clock;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
 
-    public OidcTokenVerifier(OidcProviderSettings settings, ProviderHttpClient http, Clock clock) {
+    OidcTokenVerifier(OidcProviderSettings settings, ProviderHttpClient http, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.keys = new JwksCache(settings.grantType(), settings.jwksUri(), http, clock, settings.keyMaxAge(),

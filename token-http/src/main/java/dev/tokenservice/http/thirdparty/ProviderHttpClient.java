@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * GET requests to identity providers (JWK sets, Facebook's Graph API) over {@link HttpClient}, each bounded in time
- * as a whole (connection, headers and body) and in size. Redirects are not followed. A provider that cannot be
+ * GET requests to providers (JWK sets, Facebook's Graph API) over {@link HttpClient}, each bounded in time as a whole
+ * (connection, headers and body) and in size. Redirects are not followed. The {@link HttpClient} and its TLS set-up are
+ * made on the first request, so a server whose providers are never called never pays for them. A provider that cannot be
  * reached, does not answer in time, or answers more than {@link #MAX_BODY_BYTES} is
  * {@link ThirdPartyTokenException#unavailable unavailable}; any status is handed back for the caller to judge.
  * Thread-safe.
@@ -25,8 +26,9 @@ public final class ProviderHttpClient {
     /** No provider answer we read is anywhere near this size. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
-    private final HttpClient http;
     private final Duration timeout;
+    /** Made on the first request; guarded by {@code this}. */
+    private HttpClient http;
 
     /** @param timeout the longest a whole call may take, connection included */
     public ProviderHttpClient(Duration timeout) {
@@ -34,23 +36,19 @@ public final class ProviderHttpClient {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** A provider's answer: its status and its body as UTF-8 text. */
-    public record Reply(int status, String body) {
-        public Reply {
+    record Reply(int status, String body) {
+        Reply {
             Objects.requireNonNull(body, "body");
         }
 
-        public boolean isSuccess() {
+        boolean isSuccess() {
             return status >= 200 && status < 300;
         }
 
-        public boolean isServerError() {
+        boolean isServerError() {
             return status >= 500;
         }
     }
@@ -61,10 +59,10 @@ public final class ProviderHttpClient {
      * @param provider the provider's name, for the error description
      * @throws ThirdPartyTokenException unavailable when no complete answer came in time
      */
-    public Reply get(URI uri, String provider) {
+    Reply get(URI uri, String provider) {
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout)
                 .header("Accept", "application/json").build();
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info -> new LimitedBodySubscriber(MAX_BODY_BYTES));
+        CompletableFuture<HttpResponse<byte[]>> call = http().sendAsync(request, info -> new LimitedBodySubscriber(MAX_BODY_BYTES));
         try {
             HttpResponse<byte[]> response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Reply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
@@ -79,6 +77,16 @@ public final class ProviderHttpClient {
             Thread.currentThread().interrupt();
             throw ThirdPartyTokenException.unavailable(provider + " could not be reached", e);
         }
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 
     /** The cause as logs want it: an I/O failure keeps its own type (timeouts, refused connections). */

@@ -1,6 +1,6 @@
 /**
- * Verifiers of third-party tokens for the social grants: OpenID Connect ID tokens (Google and any other provider),
- * checked against the provider's JWK set fetched over HTTP, and Facebook user access tokens, checked with the Graph
- * API. Their settings, and the bounded HTTP client they share. Knows no servlet, storage or container wiring.
+ * Outbound HTTP clients of the core port {@code ThirdPartyTokenVerifier}: verifiers of the tokens that providers issue
+ * (OpenID Connect ID tokens against the provider's JWK set, Facebook user access tokens with the Graph API), the
+ * providers' settings, and the bounded HTTP client they share.
  */
 package dev.tokenservice.http.thirdparty;

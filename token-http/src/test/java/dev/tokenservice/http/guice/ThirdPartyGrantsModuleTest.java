@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.grant.GrantStrategy;
@@ -50,10 +51,20 @@ class ThirdPartyGrantsModuleTest {
     }
 
     @Test
-    void injectorWhenNoProviderThenNoProviderHttpClient() {
-        Injector injector = Guice.createInjector(new TokenCoreModule(), new InMemoryStoresModule(),
-                new ThirdPartyGrantsModule(ThirdPartyProviders.NONE));
+    void injectorWhenProductionStageThenNoHttpClientIsBuiltBeforeTheFirstCall() {
+        long selectorThreads = httpClientSelectorThreads();
 
-        assertThat(injector.getExistingBinding(Key.get(ProviderHttpClient.class))).isNull();
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(), new InMemoryStoresModule(),
+                new ThirdPartyGrantsModule(ThirdPartyProviders.NONE.with(FacebookSettings.of("1234", "app-secret", false))));
+
+        assertThat(injector.getInstance(ProviderHttpClient.class)).isNotNull();
+        assertThat(httpClientSelectorThreads()).isLessThanOrEqualTo(selectorThreads);
+    }
+
+    /** Each {@link java.net.http.HttpClient} runs a selector thread of its own from the moment it is built. */
+    private static long httpClientSelectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("HttpClient-") && thread.getName().endsWith("-SelectorManager"))
+                .count();
     }
 }
