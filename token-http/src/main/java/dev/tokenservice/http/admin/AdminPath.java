@@ -49,8 +49,4 @@ record AdminPath(List<String> segments) {
         }
         return Optional.of(new AdminPath(List.of(decoded)));
     }
-
-    public boolean isCollection() {
-        return segments.isEmpty();
-    }
 }

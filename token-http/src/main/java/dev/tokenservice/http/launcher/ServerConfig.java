@@ -128,13 +128,6 @@ public record ServerConfig(
                 thirdPartyProviders);
     }
 
-    /** This configuration with another access-token lifetime. */
-    public ServerConfig withAccessTokenTtl(Duration ttl) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey, ttl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders);
-    }
-
     /** This configuration with another data folder. */
     public ServerConfig withDataDir(Path folder) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,

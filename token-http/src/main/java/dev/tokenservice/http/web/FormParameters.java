@@ -3,7 +3,6 @@ package dev.tokenservice.http.web;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decoded form or query parameters, each present at most once (RFC 6749 §3.2: "Request and response parameters
@@ -28,10 +27,6 @@ public record FormParameters(Map<String, String> values) {
     /** True when the parameter was sent with a non-empty value. */
     public boolean has(String name) {
         return get(name).isPresent();
-    }
-
-    public Set<String> names() {
-        return values.keySet();
     }
 
     /** Never prints values: they may be secrets. */

@@ -8,6 +8,7 @@ import dev.tokenservice.http.json.JsonMappers;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
 import dev.tokenservice.http.testing.TokenServerExtension;
 import java.io.IOException;
+import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,7 +57,10 @@ class MetadataEndToEndTest {
 
     @Test
     void openApiWhenFetchedThenTheRepositoryDocumentWithTheIssuerAsServer() throws IOException {
-        JsonNode repository = JsonMappers.create().readTree(getClass().getResource("/dev/tokenservice/http/openapi.json"));
+        JsonNode repository;
+        try (InputStream in = getClass().getResourceAsStream("/dev/tokenservice/http/openapi.json")) {
+            repository = JsonMappers.create().readTree(in);
+        }
 
         Reply reply = get("/openapi.json");
 
