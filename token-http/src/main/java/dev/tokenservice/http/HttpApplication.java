@@ -1,5 +1,11 @@
 package dev.tokenservice.http;
 
+import dev.tokenservice.http.admin.TokenAdminServlet;
+import dev.tokenservice.http.health.HealthServlet;
+import dev.tokenservice.http.oauth.TokenEndpointServlet;
+import dev.tokenservice.http.web.EndpointPaths;
+import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.JsonWriter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
@@ -8,6 +14,7 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.ServletMapping;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * The servlets and filters of the token service mounted on one servlet context: the routing table of the HTTP
@@ -15,17 +22,6 @@ import org.eclipse.jetty.ee10.servlet.ServletMapping;
  * hosts the handler (the stand-alone server uses Jetty's asynchronous request log), not here. Thread-safe.
  */
 public final class HttpApplication {
-    /** The token endpoint (RFC 6749 §3.2); {@code /token} serves it too. */
-    public static final String TOKEN_PATH = "/oauth/token";
-    /** The revocation endpoint (RFC 7009). */
-    public static final String REVOCATION_PATH = "/oauth/revoke";
-    /** The introspection endpoint (RFC 7662). */
-    public static final String INTROSPECTION_PATH = "/oauth/introspect";
-    /** Authorization server metadata (RFC 8414 §3). */
-    public static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
-    /** The OpenAPI document of the HTTP API. */
-    public static final String OPENAPI_PATH = "/openapi.json";
-
     private final TokenEndpointServlet tokenEndpoint;
     private final TokenAdminServlet administration;
     private final HealthServlet health;
@@ -48,18 +44,26 @@ public final class HttpApplication {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new ServerErrorFilter(errors)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        mount(context, "token", tokenEndpoint, TOKEN_PATH, "/token");
-        mount(context, "administration", administration, AdminPath.PREFIX, AdminPath.PREFIX + "/*");
-        mount(context, "health", health, "/healthz");
-        mount(context, "revocation", standard.revocation(), REVOCATION_PATH);
-        mount(context, "introspection", standard.introspection(), INTROSPECTION_PATH);
-        mount(context, "metadata", standard.metadata(), METADATA_PATH);
-        mount(context, "openapi", standard.openApi(), OPENAPI_PATH);
+        mount(context, "token", tokenEndpoint, EndpointPaths.TOKEN, EndpointPaths.TOKEN_ALIAS);
+        mount(context, "administration", administration, EndpointPaths.ADMIN, EndpointPaths.ADMIN + "/*");
+        mount(context, "health", health, EndpointPaths.HEALTH);
+        mount(context, "revocation", standard.revocation(), EndpointPaths.REVOCATION);
+        mount(context, "introspection", standard.introspection(), EndpointPaths.INTROSPECTION);
+        mount(context, "metadata", standard.metadata(), EndpointPaths.METADATA);
+        mount(context, "openapi", standard.openApi(), EndpointPaths.OPENAPI);
         mount(context, "not-found", new NotFoundServlet(errors), "/");
         // Usernames may hold '/' (sent as %2F): the admin servlet splits the raw URI itself.
         context.getServletHandler().setDecodeAmbiguousURIs(true);
-        context.setErrorHandler(new JsonErrorHandler(errors, json));
+        context.setErrorHandler(newErrorHandler());
         return context;
+    }
+
+    /**
+     * The errors the container raises itself (a malformed request line, headers too large, a failure outside the
+     * servlets) in the JSON shape of every other error; for the server that hosts the context, too.
+     */
+    public ErrorHandler newErrorHandler() {
+        return new JsonErrorHandler(errors, json);
     }
 
     private static void mount(ServletContextHandler context, String name, HttpServlet servlet, String... paths) {

@@ -1,5 +1,9 @@
 package dev.tokenservice.http;
 
+import dev.tokenservice.http.web.ErrorReply;
+import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.JsonWriter;
+import dev.tokenservice.http.web.MediaTypes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -15,11 +19,11 @@ import org.eclipse.jetty.util.Callback;
  * in the same JSON shape as every other error, through {@link ErrorResponses}: no HTML, no stack trace, no server
  * version. Thread-safe.
  */
-public final class JsonErrorHandler extends ErrorHandler {
+final class JsonErrorHandler extends ErrorHandler {
     private final ErrorResponses errors;
     private final JsonWriter json;
 
-    public JsonErrorHandler(ErrorResponses errors, JsonWriter json) {
+    JsonErrorHandler(ErrorResponses errors, JsonWriter json) {
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
         setShowStacks(false);

@@ -1,5 +1,6 @@
 package dev.tokenservice.http;
 
+import dev.tokenservice.http.web.ErrorResponses;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,12 +8,12 @@ import java.io.IOException;
 import java.util.Objects;
 
 /** Answers every path no endpoint serves with a JSON {@code 404}, whatever the method. Thread-safe. */
-public final class NotFoundServlet extends HttpServlet {
+final class NotFoundServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient ErrorResponses errors;
 
-    public NotFoundServlet(ErrorResponses errors) {
+    NotFoundServlet(ErrorResponses errors) {
         this.errors = Objects.requireNonNull(errors, "errors");
     }
 

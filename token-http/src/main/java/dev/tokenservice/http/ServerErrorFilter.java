@@ -1,5 +1,8 @@
 package dev.tokenservice.http;
 
+import dev.tokenservice.http.web.EndpointPaths;
+import dev.tokenservice.http.web.ErrorReply;
+import dev.tokenservice.http.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -13,12 +16,12 @@ import java.util.Objects;
  * logged with an incident id, and never a stack trace on the wire. I/O failures (a caller that went away) are left
  * to the container. Thread-safe.
  */
-public final class ServerErrorFilter extends HttpFilter {
+final class ServerErrorFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private final transient ErrorResponses errors;
 
-    public ServerErrorFilter(ErrorResponses errors) {
+    ServerErrorFilter(ErrorResponses errors) {
         this.errors = Objects.requireNonNull(errors, "errors");
     }
 
@@ -31,7 +34,7 @@ public final class ServerErrorFilter extends HttpFilter {
             ErrorReply reply = errors.serverError(e);
             // Token, revocation and introspection answers are never cached, failures included.
             String path = request.getServletPath();
-            boolean noStore = path.equals("/token") || path.startsWith("/oauth/");
+            boolean noStore = path.equals(EndpointPaths.TOKEN_ALIAS) || path.startsWith("/oauth/");
             errors.write(response, noStore ? reply.withNoStore() : reply);
         }
     }

@@ -1,5 +1,9 @@
 package dev.tokenservice.http;
 
+import dev.tokenservice.http.discovery.AuthorizationServerMetadataServlet;
+import dev.tokenservice.http.discovery.OpenApiServlet;
+import dev.tokenservice.http.oauth.IntrospectionServlet;
+import dev.tokenservice.http.oauth.RevocationServlet;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,6 @@
 /**
- * The HTTP adapter: one servlet per endpoint ({@link dev.tokenservice.http.TokenEndpointServlet},
- * {@link dev.tokenservice.http.TokenAdminServlet}, {@link dev.tokenservice.http.HealthServlet}, and the standard
- * endpoints of {@link dev.tokenservice.http.StandardEndpoints}: revocation, introspection, metadata, OpenAPI), the strict request
- * parsers (testable without a container), and {@link dev.tokenservice.http.ErrorResponses}, the one place that maps
- * errors to status codes and bodies. Knows no storage and no container wiring.
+ * The HTTP adapter's routing table: {@link dev.tokenservice.http.HttpApplication} mounts the endpoint packages
+ * ({@code oauth}, {@code admin}, {@code discovery}, {@code health}) on one servlet context, behind the catch-alls that
+ * keep every error in the JSON shape.
  */
 package dev.tokenservice.http;

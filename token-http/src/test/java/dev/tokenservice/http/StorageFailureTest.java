@@ -4,7 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.auth.StoredUserDirectory;
+import dev.tokenservice.http.admin.TokenAdminServlet;
+import dev.tokenservice.http.discovery.AuthorizationServerMetadataServlet;
+import dev.tokenservice.http.discovery.MetadataSettings;
+import dev.tokenservice.http.discovery.OpenApiServlet;
+import dev.tokenservice.http.health.HealthCheck;
+import dev.tokenservice.http.health.HealthServlet;
 import dev.tokenservice.http.json.JsonMappers;
+import dev.tokenservice.http.oauth.IntrospectionServlet;
+import dev.tokenservice.http.oauth.RevocationServlet;
+import dev.tokenservice.http.oauth.TokenEndpointServlet;
+import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.JsonWriter;
 import dev.tokenservice.testkit.FailingTokenStore;
 import dev.tokenservice.testkit.InMemoryClientStore;
 import dev.tokenservice.testkit.InMemoryTokenStore;
@@ -41,10 +52,10 @@ class StorageFailureTest {
         MetadataSettings metadata = MetadataSettings.of("http://localhost");
         HttpApplication application = new HttpApplication(
                 new TokenEndpointServlet(core.tokenService(), errors, json),
-                new TokenAdminServlet(core.tokenService(), core.administration(), errors, json),
+                new TokenAdminServlet(core.administration(), errors, json),
                 new HealthServlet(HealthCheck.ALWAYS_UP, errors, json),
                 new StandardEndpoints(new RevocationServlet(core.tokenService(), errors),
-                        new IntrospectionServlet(core.tokenService(), errors, json),
+                        new IntrospectionServlet(core.tokenService(), core.administration(), errors, json),
                         new AuthorizationServerMetadataServlet(core.tokenService(), metadata, errors, json),
                         new OpenApiServlet(metadata, errors, json)),
                 errors, json);

@@ -7,20 +7,20 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.tokenservice.core.TokenAdministration;
 import dev.tokenservice.core.TokenService;
-import dev.tokenservice.http.AuthorizationServerMetadataServlet;
-import dev.tokenservice.http.ErrorResponses;
-import dev.tokenservice.http.HealthCheck;
-import dev.tokenservice.http.HealthServlet;
 import dev.tokenservice.http.HttpApplication;
-import dev.tokenservice.http.IntrospectionServlet;
-import dev.tokenservice.http.JsonWriter;
-import dev.tokenservice.http.MetadataSettings;
-import dev.tokenservice.http.OpenApiServlet;
-import dev.tokenservice.http.RevocationServlet;
 import dev.tokenservice.http.StandardEndpoints;
-import dev.tokenservice.http.TokenAdminServlet;
-import dev.tokenservice.http.TokenEndpointServlet;
+import dev.tokenservice.http.admin.TokenAdminServlet;
+import dev.tokenservice.http.discovery.AuthorizationServerMetadataServlet;
+import dev.tokenservice.http.discovery.MetadataSettings;
+import dev.tokenservice.http.discovery.OpenApiServlet;
+import dev.tokenservice.http.health.HealthCheck;
+import dev.tokenservice.http.health.HealthServlet;
 import dev.tokenservice.http.json.JsonMappers;
+import dev.tokenservice.http.oauth.IntrospectionServlet;
+import dev.tokenservice.http.oauth.RevocationServlet;
+import dev.tokenservice.http.oauth.TokenEndpointServlet;
+import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.JsonWriter;
 
 /**
  * Wires the HTTP adapter.
@@ -62,9 +62,8 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TokenAdminServlet administration(TokenService tokens, TokenAdministration administration, ErrorResponses errors,
-            JsonWriter json) {
-        return new TokenAdminServlet(tokens, administration, errors, json);
+    TokenAdminServlet administration(TokenAdministration administration, ErrorResponses errors, JsonWriter json) {
+        return new TokenAdminServlet(administration, errors, json);
     }
 
     @Provides
@@ -75,9 +74,10 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StandardEndpoints standardEndpoints(TokenService tokens, MetadataSettings metadata, ErrorResponses errors,
-            JsonWriter json) {
-        return new StandardEndpoints(new RevocationServlet(tokens, errors), new IntrospectionServlet(tokens, errors, json),
+    StandardEndpoints standardEndpoints(TokenService tokens, TokenAdministration administration,
+            MetadataSettings metadata, ErrorResponses errors, JsonWriter json) {
+        return new StandardEndpoints(new RevocationServlet(tokens, errors),
+                new IntrospectionServlet(tokens, administration, errors, json),
                 new AuthorizationServerMetadataServlet(tokens, metadata, errors, json),
                 new OpenApiServlet(metadata, errors, json));
     }

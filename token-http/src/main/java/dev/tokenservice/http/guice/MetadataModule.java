@@ -1,7 +1,7 @@
 package dev.tokenservice.http.guice;
 
 import com.google.inject.AbstractModule;
-import dev.tokenservice.http.MetadataSettings;
+import dev.tokenservice.http.discovery.MetadataSettings;
 import java.util.Objects;
 
 /**

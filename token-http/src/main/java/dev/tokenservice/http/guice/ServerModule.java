@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.port.TokenSealer;
-import dev.tokenservice.http.HealthCheck;
+import dev.tokenservice.http.health.HealthCheck;
 import java.util.Objects;
 
 /**

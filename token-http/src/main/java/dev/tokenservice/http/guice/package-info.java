@@ -1,7 +1,7 @@
 /**
  * Guice wiring, one module per feature ({@link dev.tokenservice.http.guice.TokenCoreModule},
  * {@link dev.tokenservice.http.guice.PersistenceModule}, {@link dev.tokenservice.http.guice.HttpModule},
- * {@link dev.tokenservice.http.guice.MetadataModule}) and the
- * qualifiers they bind. Modules hold bindings only: no state, no {@code if}, no I/O.
+ * {@link dev.tokenservice.http.guice.MetadataModule}, {@link dev.tokenservice.http.guice.ServerModule},
+ * {@link dev.tokenservice.http.guice.ThirdPartyGrantsModule}), each holding bindings only, and the qualifiers they bind.
  */
 package dev.tokenservice.http.guice;

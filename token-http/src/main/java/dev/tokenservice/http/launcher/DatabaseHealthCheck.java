@@ -1,6 +1,6 @@
 package dev.tokenservice.http.launcher;
 
-import dev.tokenservice.http.HealthCheck;
+import dev.tokenservice.http.health.HealthCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;

@@ -6,10 +6,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens the database and migrates its schema ({@link Database#open}, then {@link Database#migrate()}) on a thread of
- * its own, so that a start binds its port, reads its files and builds its injector meanwhile: on a cold JVM each of
- * these takes a few hundred milliseconds. {@link #database()} waits for the pool, {@link #awaitMigrated()} for the
- * schema; nothing may query the database before the latter returns. Whoever got the database owns it; after a failed
- * start, {@link #abandon()}. One owner.
+ * its own, so that a start binds its port, reads its files and builds its injector meanwhile. {@link #database()}
+ * waits for the pool, {@link #awaitMigrated()} for the schema; nothing may query the database before the latter
+ * returns. Whoever got the database owns it; after a failed start, {@link #abandon()}. One owner.
  */
 final class DatabaseStartup {
     private final CompletableFuture<Database> opened = new CompletableFuture<>();

@@ -1,6 +1,5 @@
 package dev.tokenservice.http.launcher;
 
-import dev.tokenservice.http.JsonErrorHandler;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.AsyncRequestLogWriter;
@@ -10,8 +9,11 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Embedded Jetty serving one handler on one HTTP/1.1 connector. Stopping is graceful: the connector stops accepting,
@@ -33,6 +35,8 @@ final class JettyServer implements AutoCloseable {
      */
     static final String REQUEST_LOG_FORMAT = "%{yyyy-MM-dd'T'HH:mm:ss.SSSXXX|UTC}t access %m %U %s %{ms}Tms %{client}a";
 
+    private static final Logger LOG = LoggerFactory.getLogger(JettyServer.class);
+
     private final Server server;
     private final ServerConnector connector;
     private final GracefulHandler graceful;
@@ -46,8 +50,10 @@ final class JettyServer implements AutoCloseable {
     /**
      * Binds {@code host:port} (port 0: any free port) without serving yet, so that the port is known before the
      * handler is built (the default issuer names it). Connections wait in the backlog until {@link #start}.
+     *
+     * @throws IllegalStateException when the port cannot be bound
      */
-    static JettyServer bind(String host, int port) throws Exception {
+    static JettyServer bind(String host, int port) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("http");
         Server server = new Server(threads);
@@ -59,7 +65,11 @@ final class JettyServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        connector.open();
+        try {
+            connector.open();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port, e);
+        }
         GracefulHandler graceful = new GracefulHandler();
         server.setHandler(graceful);
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
@@ -68,15 +78,21 @@ final class JettyServer implements AutoCloseable {
         return new JettyServer(server, connector, graceful);
     }
 
-    /** Serves {@code handler} on the bound port; on failure everything is stopped and the port released. */
-    void start(Handler handler, JsonErrorHandler errorHandler) throws Exception {
+    /**
+     * Serves {@code handler} on the bound port, and answers the errors the server raises itself with
+     * {@code errorHandler}.
+     *
+     * @throws IllegalStateException when Jetty does not start; everything is then stopped and the port released
+     */
+    void start(Handler handler, ErrorHandler errorHandler) {
         graceful.setHandler(handler);
         server.setErrorHandler(errorHandler);
         try {
             server.start();
         } catch (Exception e) {
+            String address = connector.getHost() + ":" + port();
             close();
-            throw e;
+            throw new IllegalStateException("cannot serve on " + address, e);
         }
     }
 
@@ -90,11 +106,19 @@ final class JettyServer implements AutoCloseable {
         return graceful.getCurrentRequestCount();
     }
 
-    /** Stops gracefully (waits for requests in flight) and releases the port, started or only bound. */
+    /**
+     * Stops gracefully (waits for requests in flight) and releases the port, started or only bound; a stop that fails
+     * is logged.
+     */
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             server.stop();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Jetty did not stop cleanly", e);
         } finally {
             connector.close();
         }

@@ -10,8 +10,8 @@ public final class Launcher {
     /**
      * System property defaults; any {@code -D} given on the command line wins. slf4j-simple's for the server's console,
      * and Jetty's {@code referencesPerCacheLine}, the padding of its concurrent queues: without it Jetty starts the
-     * JMX platform server to ask whether references are compressed, tens of milliseconds at start. 16 references fill
-     * a 64-byte cache line when they are compressed (heaps under 32 GB), and two lines otherwise.
+     * JMX platform server at start to ask whether references are compressed. 16 references fill a 64-byte cache line
+     * when they are compressed (heaps under 32 GB), and two lines otherwise.
      */
     private static final Map<String, String> SYSTEM_DEFAULTS = Map.of(
             "org.eclipse.jetty.util.referencesPerCacheLine", "16",

@@ -2,12 +2,11 @@ package dev.tokenservice.http.launcher;
 
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.model.Scope;
-import dev.tokenservice.http.MetadataSettings;
-import dev.tokenservice.http.social.SocialSettings;
+import dev.tokenservice.http.discovery.MetadataSettings;
+import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,9 +35,9 @@ import java.util.UUID;
  *                         ({@code scopes_supported}); {@code null} to leave the field out
  * @param serviceDocumentation {@code TOKEN_SERVICE_DOCUMENTATION}: the metadata's {@code service_documentation} URL;
  *                         {@code null} for the issuer's {@code /openapi.json}
- * @param social           the identity providers of the social grants ({@code TOKEN_GOOGLE_*},
+ * @param thirdPartyProviders the providers whose tokens the third-party grants accept ({@code TOKEN_GOOGLE_*},
  *                         {@code TOKEN_FACEBOOK_*}, {@code TOKEN_OIDC_*}, {@code TOKEN_PROVIDER_TIMEOUT}; see
- *                         {@link SocialConfig})
+ *                         {@link ThirdPartyConfig})
  */
 public record ServerConfig(
         String host,
@@ -55,7 +54,7 @@ public record ServerConfig(
         Duration cleanupInterval,
         String scopesSupported,
         String serviceDocumentation,
-        SocialSettings social) {
+        ThirdPartyProviders thirdPartyProviders) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -69,7 +68,7 @@ public record ServerConfig(
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
-        Objects.requireNonNull(social, "social");
+        Objects.requireNonNull(thirdPartyProviders, "thirdPartyProviders");
         if (issuer != null) {
             MetadataSettings.requireHttpUrl(issuer, "TOKEN_ISSUER");
         }
@@ -108,7 +107,7 @@ public record ServerConfig(
                 Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)),
                 settings.text("TOKEN_SCOPES_SUPPORTED").orElse(null),
                 settings.text("TOKEN_SERVICE_DOCUMENTATION").orElse(null),
-                SocialConfig.read(settings::text));
+                ThirdPartyConfig.read(settings));
     }
 
     /**
@@ -119,43 +118,42 @@ public record ServerConfig(
         DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
         return new ServerConfig("127.0.0.1", 0, memory.url(), memory.user(), memory.password(), null,
                 AesGcmTokenSealer.newBase64Key(), Duration.ofHours(1), Duration.ofDays(30), null, Path.of("data"),
-                Duration.ofMinutes(5), null, null, SocialSettings.NONE);
+                Duration.ofMinutes(5), null, null, ThirdPartyProviders.NONE);
     }
 
     /** This configuration with another {@code TOKEN_SEALING_KEY} ({@link #SEALING_OFF} switches sealing off). */
     public ServerConfig withSealingKey(String key) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, key, accessTokenTtl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, social);
-    }
-
-    /** This configuration with another access-token lifetime. */
-    public ServerConfig withAccessTokenTtl(Duration ttl) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey, ttl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, social);
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
+                thirdPartyProviders);
     }
 
     /** This configuration with another data folder. */
     public ServerConfig withDataDir(Path folder) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, scopesSupported, serviceDocumentation, social);
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, scopesSupported,
+                serviceDocumentation, thirdPartyProviders);
     }
 
     /** This configuration with a database URL; {@code null} for the H2 file in the data folder. */
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, social);
+        return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey, accessTokenTtl,
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
+                thirdPartyProviders);
     }
 
     /** This configuration with a bootstrap file. */
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, social);
+                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
+                thirdPartyProviders);
     }
 
-    /** This configuration with other identity providers for the social grants. */
-    public ServerConfig withSocial(SocialSettings value) {
+    /** This configuration with other providers for the third-party grants. */
+    public ServerConfig withThirdPartyProviders(ThirdPartyProviders value) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation, value);
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
+                serviceDocumentation, value);
     }
 
     public Optional<String> database() {
@@ -175,14 +173,14 @@ public record ServerConfig(
     public ServerConfig withIssuer(String url) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, url, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, social);
+                serviceDocumentation, thirdPartyProviders);
     }
 
     /** This configuration with another {@code TOKEN_SCOPES_SUPPORTED}. */
     public ServerConfig withScopesSupported(String scopes) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopes, serviceDocumentation,
-                social);
+                thirdPartyProviders);
     }
 
     /** What the metadata says about a server listening on {@code boundPort}. */
@@ -197,40 +195,8 @@ public record ServerConfig(
         return "ServerConfig[host=" + host + ", port=" + port + ", database=" + (databaseUrl == null ? "H2 file" : "set")
                 + ", sealing=" + (sealingKey == null ? "key file" : SEALING_OFF.equals(sealingKey) ? "off" : "configured key")
                 + ", access_ttl=" + accessTokenTtl.getSeconds() + "s, refresh_ttl=" + refreshTokenTtl.getSeconds()
-                + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir + ", social grants=" + social.grantTypes()
+                + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir
+                + ", third-party grants=" + thirdPartyProviders.grantTypes()
                 + "]";
-    }
-
-    /** Looks a setting up: the system property first, then the environment variable; blank means unset. */
-    private record Settings(Map<String, String> environment, Properties properties) {
-        Optional<String> text(String variable) {
-            String value = properties.getProperty(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
-            if (value == null) {
-                value = environment.get(variable);
-            }
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-        }
-
-        int integer(String variable, int absent) {
-            Optional<String> text = text(variable);
-            try {
-                return text.isEmpty() ? absent : Integer.parseInt(text.get());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(variable + " must be a whole number");
-            }
-        }
-
-        long positive(String variable, long absent) {
-            Optional<String> text = text(variable);
-            try {
-                long value = text.isEmpty() ? absent : Long.parseLong(text.get());
-                if (value < 1) {
-                    throw new IllegalArgumentException(variable + " must be 1 or more seconds");
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(variable + " must be a whole number of seconds");
-            }
-        }
     }
 }

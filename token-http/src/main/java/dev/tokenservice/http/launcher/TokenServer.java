@@ -2,44 +2,35 @@ package dev.tokenservice.http.launcher;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.TokenLifetimes;
 import dev.tokenservice.core.port.AccountLinkStore;
 import dev.tokenservice.core.port.ClientStore;
-import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.TokenSealer;
 import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.UserAccountStore;
-import dev.tokenservice.http.ErrorResponses;
 import dev.tokenservice.http.HttpApplication;
-import dev.tokenservice.http.JsonErrorHandler;
-import dev.tokenservice.http.JsonWriter;
-import dev.tokenservice.http.guice.GeneratedSecrets;
 import dev.tokenservice.http.guice.HttpModule;
 import dev.tokenservice.http.guice.MetadataModule;
 import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.ServerModule;
-import dev.tokenservice.http.guice.SocialGrantsModule;
+import dev.tokenservice.http.guice.ThirdPartyGrantsModule;
 import dev.tokenservice.http.guice.TokenCoreModule;
-import dev.tokenservice.http.guice.UserPasswords;
 import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Path;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running token server and its lifecycle: open the database and migrate it (on a thread of its own, while the port
- * is bound and the injector built), import the bootstrap file (or create the {@code admin} client on an empty store),
- * start Jetty, schedule the expired-token cleanup; and on {@link #close()}: stop Jetty gracefully (requests in flight
- * finish), stop the cleanup, then close the pool. Used by the {@link Launcher} and by the test fixture. Thread-safe
- * for reads; {@link #close()} once.
+ * A running token server and its lifecycle: open the database and migrate it, provision the clients (the bootstrap
+ * file, or the {@code admin} client on an empty store), start Jetty, schedule the expired-token cleanup; and on
+ * {@link #close()}: stop Jetty gracefully (requests in flight finish), stop the cleanup, then close the pool. Used by
+ * the {@link Launcher} and by the test fixture. Thread-safe for reads; {@link #close()} once.
  */
 public final class TokenServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenServer.class);
@@ -70,88 +61,59 @@ public final class TokenServer implements AutoCloseable {
      * @throws IllegalStateException    when the server cannot start (database, port)
      */
     public static TokenServer start(ServerConfig config, PrintStream console) {
-        DatabaseSettings settings = config.database()
-                .map(url -> new DatabaseSettings(url, config.databaseUser(), config.databasePassword()))
-                .orElseGet(() -> DatabaseSettings.h2File(config.dataDir()));
-        // Nothing reads or writes the database before the clients are provisioned: it opens and migrates meanwhile.
-        DatabaseStartup startup = DatabaseStartup.begin(settings);
+        // The database opens and migrates on a thread of its own, and the bootstrap file is read on another, while
+        // the port is bound and the injector built: nothing touches the database before awaitMigrated().
+        DatabaseStartup startup = DatabaseStartup.begin(databaseSettings(config));
+        ClientProvisioning clients = ClientProvisioning.begin(config);
+        JettyServer jetty = null;
         try {
-            return wire(config, startup, console);
+            jetty = JettyServer.bind(config.host(), config.port());
+            return wire(config, startup, clients, jetty, console);
         } catch (RuntimeException e) {
+            if (jetty != null) {
+                jetty.close();
+            }
             startup.abandon();
             throw e;
         }
     }
 
-    private static TokenServer wire(ServerConfig config, DatabaseStartup startup, PrintStream console) {
-        // Reading the bootstrap file (Jackson's first use) runs beside the binding of the port.
-        BackgroundTask<Optional<BootstrapFile>> bootstrap = BackgroundTask.start("token-bootstrap-read",
-                () -> config.bootstrap().map(BootstrapFile::read));
-        TokenSealer sealer = SealingKeys.sealer(config);
+    private static TokenServer wire(ServerConfig config, DatabaseStartup startup, ClientProvisioning clients,
+            JettyServer jetty, PrintStream console) {
+        Database database = startup.database();
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(config, database, jetty.port()));
+        startup.awaitMigrated();
+        clients.apply(injector, console);
+        HttpApplication application = injector.getInstance(HttpApplication.class);
+        jetty.start(application.newContextHandler(), application.newErrorHandler());
+        ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
+                config.cleanupInterval());
+        URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
+        String issuer = config.issuerFor(jetty.port());
+        LOG.info("token server listening on {} (issuer {}, sealing {}, third-party grants {})", baseUri, issuer,
+                injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
+                config.thirdPartyProviders().grantTypes());
+        return new TokenServer(database, jetty, cleanup, injector, baseUri, issuer);
+    }
+
+    private static DatabaseSettings databaseSettings(ServerConfig config) {
+        return config.database()
+                .map(url -> new DatabaseSettings(url, config.databaseUser(), config.databasePassword()))
+                .orElseGet(() -> DatabaseSettings.h2File(config.dataDir()));
+    }
+
+    /** The server's modules; the metadata names the port bound, which the default issuer holds. */
+    private static Module[] modules(ServerConfig config, Database database, int port) {
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
                 new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
-        JettyServer jetty;
-        try {
-            jetty = JettyServer.bind(config.host(), config.port());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
-        }
-        try {
-            Optional<BootstrapFile> file = bootstrap.join();
-            Database database = startup.database();
-            // The port is bound first: the default issuer, and so the metadata, names it.
-            Injector injector = Guice.createInjector(Stage.PRODUCTION, new TokenCoreModule(),
-                    new PersistenceModule(database), new HttpModule(), new MetadataModule(config.metadataFor(jetty.port())),
-                    new ServerModule(sealer, issuance, new DatabaseHealthCheck(database.dataSource())),
-                    new SocialGrantsModule(config.social()));
-            startup.awaitMigrated();
-            file.ifPresentOrElse(entries -> importBootstrap(entries, config.bootstrap().get(), injector),
-                    () -> createAdminClient(injector, console));
-            jetty.start(injector.getInstance(HttpApplication.class).newContextHandler(),
-                    new JsonErrorHandler(injector.getInstance(ErrorResponses.class), injector.getInstance(JsonWriter.class)));
-            ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
-                    config.cleanupInterval());
-            URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
-            String issuer = config.issuerFor(jetty.port());
-            LOG.info("token server listening on {} (issuer {}, sealing {}, social grants {})", baseUri, issuer,
-                    sealer.isEnabled() ? "on" : "off", config.social().grantTypes());
-            return new TokenServer(database, jetty, cleanup, injector, baseUri, issuer);
-        } catch (RuntimeException e) {
-            closeQuietly(jetty);
-            throw e;
-        } catch (Exception e) {
-            closeQuietly(jetty);
-            throw new IllegalStateException("cannot serve on " + config.host() + ":" + jetty.port(), e);
-        }
-    }
-
-    private static void closeQuietly(JettyServer jetty) {
-        try {
-            jetty.close();
-        } catch (Exception e) {
-            LOG.warn("Jetty did not stop cleanly", e);
-        }
-    }
-
-    /** Creates or replaces the clients and users of the bootstrap file {@code file}, read from {@code path}. */
-    private static void importBootstrap(BootstrapFile file, Path path, Injector injector) {
-        new BootstrapImport(injector.getInstance(ClientStore.class), injector.getInstance(UserAccountStore.class),
-                injector.getInstance(TokenServices.class).secretHasher(),
-                injector.getInstance(Key.get(SecretHasher.class, UserPasswords.class))).apply(file);
-        LOG.info("imported {} clients and {} users from {}", file.clients().size(), file.users().size(), path);
-    }
-
-    /** Without a bootstrap file: creates the {@code admin} client when there is no client at all. */
-    private static void createAdminClient(Injector injector, PrintStream console) {
-        Optional<String> secret = AdminClient.createIfNoClient(injector.getInstance(ClientStore.class),
-                injector.getInstance(Key.get(SecretHasher.class, GeneratedSecrets.class)));
-        secret.ifPresent(value -> {
-            LOG.info("created the client '{}' with authority TOKENS_ADMIN; its secret is printed once on the console",
-                    AdminClient.CLIENT_ID);
-            console.println("Created client '" + AdminClient.CLIENT_ID + "' (client_credentials, TOKENS_ADMIN).");
-            console.println("Its secret, shown this once: " + value);
-            console.flush();
-        });
+        return new Module[] {
+            new TokenCoreModule(),
+            new PersistenceModule(database),
+            new HttpModule(),
+            new MetadataModule(config.metadataFor(port)),
+            new ServerModule(SealingKeys.sealer(config), issuance, new DatabaseHealthCheck(database.dataSource())),
+            new ThirdPartyGrantsModule(config.thirdPartyProviders()),
+        };
     }
 
     private static String hostForUri(String host) {
@@ -183,7 +145,7 @@ public final class TokenServer implements AutoCloseable {
         return injector.getInstance(UserAccountStore.class);
     }
 
-    /** The links from accounts at identity providers to local users (social grants). */
+    /** The links from accounts at providers to local users (third-party grants). */
     public AccountLinkStore accountLinks() {
         return injector.getInstance(AccountLinkStore.class);
     }
@@ -201,11 +163,7 @@ public final class TokenServer implements AutoCloseable {
     /** Stops Jetty gracefully (requests in flight finish), then the cleanup, then closes the database pool. */
     @Override
     public void close() {
-        try {
-            jetty.close();
-        } catch (Exception e) {
-            LOG.warn("Jetty did not stop cleanly", e);
-        }
+        jetty.close();
         cleanup.close();
         database.close();
         LOG.info("token server stopped");

@@ -179,12 +179,12 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
                 Arrays.stream(authorities).collect(Collectors.toSet())));
     }
 
-    /** The stored user {@code username}, e.g. one a social grant created at a first sign-in; empty when there is none. */
+    /** The stored user {@code username}, e.g. one a third-party grant created at a first sign-in; empty when there is none. */
     public Optional<UserAccount> findUser(String username) {
         return running().users().findByUsername(Username.of(username));
     }
 
-    /** The links from accounts at identity providers to the local user {@code username} (social grants). */
+    /** The links from accounts at providers to the local user {@code username} (third-party grants). */
     public List<AccountLink> accountLinks(String username) {
         return running().accountLinks().findByUsername(Username.of(username));
     }

@@ -157,10 +157,10 @@ class TokenEndpointEndToEndTest {
     }
 
     @Test
-    void socialGrantWhenNoVerifierRegisteredThenUnsupportedGrantType() {
-        server.registerClient("social.app", null, Scope.of("read"), GrantType.of("facebook"));
+    void thirdPartyGrantWhenNoVerifierRegisteredThenUnsupportedGrantType() {
+        server.registerClient("third-party.app", null, Scope.of("read"), GrantType.of("facebook"));
 
-        Reply reply = token(form("grant_type", "facebook", "client_id", "social.app", "token", "fb-token"));
+        Reply reply = token(form("grant_type", "facebook", "client_id", "third-party.app", "token", "fb-token"));
 
         assertError(reply, 400, "unsupported_grant_type");
     }

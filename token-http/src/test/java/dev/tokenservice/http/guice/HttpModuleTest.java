@@ -15,10 +15,11 @@ import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.TokenRequest;
-import dev.tokenservice.http.ErrorResponses;
 import dev.tokenservice.http.HttpApplication;
-import dev.tokenservice.http.MetadataSettings;
+import dev.tokenservice.http.discovery.MetadataSettings;
 import dev.tokenservice.http.json.JsonMappers;
+import dev.tokenservice.http.web.EndpointPaths;
+import dev.tokenservice.http.web.ErrorResponses;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,7 +80,7 @@ class HttpModuleTest {
         jetty.start();
         JsonNode metadata;
         try {
-            URI uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + HttpApplication.METADATA_PATH);
+            URI uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + EndpointPaths.METADATA);
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
                     HttpResponse.BodyHandlers.ofString());
             metadata = JsonMappers.create().readTree(response.body());

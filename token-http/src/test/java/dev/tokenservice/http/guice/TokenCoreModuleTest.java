@@ -14,7 +14,7 @@ import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
-import dev.tokenservice.core.model.TokenListQuery;
+import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.Username;
@@ -61,9 +61,8 @@ class TokenCoreModuleTest {
 
         assertThat(core.tokenService().grantTypes()).contains(device, GrantType.PASSWORD);
         assertThat(response.expiresIn()).isEqualTo(Duration.ofHours(1));
-        assertThat(core.administration().list(TokenListQuery.firstPage()).content())
-                .singleElement()
-                .satisfies(token -> assertThat(token.issuedAt()).isEqualTo(stores.clock.instant()));
+        assertThat(stores.tokens.findAccessToken(TokenDigest.of(response.accessToken())))
+                .hasValueSatisfying(token -> assertThat(token.issuedAt()).isEqualTo(stores.clock.instant()));
         assertThat(injector.getInstance(Key.get(SecretHasher.class, GeneratedSecrets.class)))
                 .isInstanceOf(Sha256SecretHasher.class);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenservice.core.model.Scope;
-import dev.tokenservice.http.MetadataSettings;
+import dev.tokenservice.http.discovery.MetadataSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,0 +1,42 @@
+package dev.tokenservice.http.launcher;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The stand-alone server's settings by variable name: the system property of the same name in lower case with dots
+ * first, then the environment variable; blank means unset. Immutable.
+ */
+record Settings(Map<String, String> environment, Properties properties) {
+    Optional<String> text(String variable) {
+        String value = properties.getProperty(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
+        if (value == null) {
+            value = environment.get(variable);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    int integer(String variable, int absent) {
+        Optional<String> text = text(variable);
+        try {
+            return text.isEmpty() ? absent : Integer.parseInt(text.get());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number");
+        }
+    }
+
+    long positive(String variable, long absent) {
+        Optional<String> text = text(variable);
+        try {
+            long value = text.isEmpty() ? absent : Long.parseLong(text.get());
+            if (value < 1) {
+                throw new IllegalArgumentException(variable + " must be 1 or more seconds");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a whole number of seconds");
+        }
+    }
+}

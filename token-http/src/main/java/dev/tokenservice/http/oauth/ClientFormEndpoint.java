@@ -1,0 +1,56 @@
+package dev.tokenservice.http.oauth;
+
+import dev.tokenservice.core.OAuthException;
+import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.Headers;
+import dev.tokenservice.http.web.PayloadTooLargeException;
+import dev.tokenservice.http.web.RequestBodies;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The frame shared by the form endpoints where a client authenticates (token, revocation, introspection):
+ * {@code POST} only, the {@code Authorization} header read once, the body bounded, and every refusal written as a
+ * token-endpoint error with {@code Cache-Control: no-store} and, for {@code invalid_client} after a Basic attempt, a
+ * Basic challenge. The endpoint supplies only what it does with a valid request. Thread-safe.
+ */
+final class ClientFormEndpoint {
+    private static final String ALLOW = "POST";
+    /** The largest body the form endpoints accept: far above any real form, far below anything harmful. */
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** What an endpoint does with the authorization header and the bounded body; may throw {@link OAuthException}. */
+    @FunctionalInterface
+    interface Action {
+        void handle(Optional<String> authorization, byte[] body) throws IOException;
+    }
+
+    private final ErrorResponses errors;
+
+    ClientFormEndpoint(ErrorResponses errors) {
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    void serve(HttpServletRequest request, HttpServletResponse response, Action action) throws IOException {
+        if (!ALLOW.equals(request.getMethod())) {
+            errors.write(response, errors.methodNotAllowed(request.getMethod(), ALLOW).withNoStore());
+            return;
+        }
+        boolean basicAttempted = false;
+        try {
+            // The body first: a refusal sent with the body unread may close the connection under a client that is
+            // already reusing it.
+            byte[] body = RequestBodies.read(request, MAX_BODY_BYTES);
+            Optional<String> authorization = Headers.single(request, Headers.AUTHORIZATION);
+            basicAttempted = ClientAuthenticationParser.attemptsBasic(authorization);
+            action.handle(authorization, body);
+        } catch (OAuthException e) {
+            errors.write(response, errors.tokenError(e, basicAttempted));
+        } catch (PayloadTooLargeException e) {
+            errors.write(response, errors.payloadTooLarge(MAX_BODY_BYTES).withNoStore());
+        }
+    }
+}
