@@ -76,7 +76,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             H2GroupCommit groupCommit = null;
-            if (dialect.flushesOnCommit(settings.url())) {
+            if (dialect.needsFlushAfterCommit(settings.url())) {
                 if (!settings.url().toUpperCase(Locale.ROOT).contains(";RETENTION_TIME=")) {
                     setRetentionTime(dataSource, H2GroupCommit.RETENTION_TIME_MILLIS);
                 }

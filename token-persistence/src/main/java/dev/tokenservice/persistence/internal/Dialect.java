@@ -141,10 +141,11 @@ public enum Dialect {
     }
 
     /**
-     * True when a committed write must still be flushed to disk before it counts: H2 keeps commits in memory and
-     * writes them to its file later; an in-memory H2 has no disk, and PostgreSQL's commit is durable already.
+     * True when a committed write must still be flushed to disk before it counts, because the commit itself does not
+     * reach the disk: H2 keeps commits in memory and writes them to its file later. An in-memory H2 has no disk, and
+     * PostgreSQL's commit is durable already.
      */
-    public boolean flushesOnCommit(String jdbcUrl) {
+    public boolean needsFlushAfterCommit(String jdbcUrl) {
         return this == H2 && !jdbcUrl.startsWith("jdbc:h2:mem:");
     }
 
