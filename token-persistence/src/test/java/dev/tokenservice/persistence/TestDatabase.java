@@ -85,10 +85,6 @@ final class TestDatabase implements ExecutionCondition, BeforeAllCallback, After
         return database;
     }
 
-    boolean isPostgres() {
-        return postgres;
-    }
-
     private static DatabaseSettings h2Settings(String testClass) {
         return DatabaseSettings.h2Memory(testClass + "-" + COUNTER.incrementAndGet());
     }

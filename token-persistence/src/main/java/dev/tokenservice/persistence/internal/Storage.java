@@ -62,12 +62,4 @@ public final class Storage {
         }
         return false;
     }
-
-    /** Runs the call; a JDBI failure becomes a {@link StorageException} saying what could not be done. */
-    public static void run(String operation, Runnable call) {
-        call(operation, () -> {
-            call.run();
-            return null;
-        });
-    }
 }
