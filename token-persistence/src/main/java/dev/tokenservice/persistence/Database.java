@@ -143,8 +143,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The {@link Jdbi} the adapters take, always the same. Made on the first call rather than by {@link #open}: on a
-     * cold JVM Jdbi's configuration takes a tenth of a second, which a server can spend while it migrates.
+     * The {@link Jdbi} the adapters take, always the same. Made on the first call rather than by {@link #open}: Jdbi's
+     * configuration is slow on a cold JVM, and a server can spend that time while it migrates.
      */
     public Jdbi jdbi() {
         synchronized (jdbiLock) {

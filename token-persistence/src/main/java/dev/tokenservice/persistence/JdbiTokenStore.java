@@ -186,7 +186,7 @@ public final class JdbiTokenStore implements TokenStore {
     /**
      * Inserts a pair in the caller's transaction. A digest already stored in the same table fails on the primary
      * key (and the transaction rolls back). No query looks for it in the other table first: two values of 256 random
-     * bits never meet, and that query cost a third of the insert.
+     * bits never meet.
      */
     private void insert(Handle handle, TokenPair tokens) {
         AccessToken access = tokens.access();

@@ -17,7 +17,7 @@ public enum Dialect {
      * H2 2.x, embedded. Lock waits get ten seconds instead of H2's one: a rotation that waits for a concurrent one
      * must learn it lost, not fail. Upserts use H2's {@code MERGE ... KEY}. A bounded delete is H2's
      * {@code DELETE ... FETCH FIRST}, which walks the expiry index and stops: H2 runs the portable
-     * {@code IN (sub-select)} form twenty to a hundred times slower.
+     * {@code IN (sub-select)} form much slower.
      */
     H2("h2", "SET LOCK_TIMEOUT 10000", Map.of()) {
         @Override
@@ -27,7 +27,7 @@ public enum Dialect {
 
         /**
          * H2 plans without regard to {@code FETCH FIRST}: left alone it fetches every live token through the expiry
-         * index and sorts them all, tens of seconds at a million tokens. With no index allowed for the condition
+         * index and sorts them all, however many there are. With no index allowed for the condition
          * ({@code USE INDEX ()}) it reads the table through the index that holds the requested order, or its first
          * column, and stops after the page.
          */
