@@ -151,7 +151,7 @@ public final class Database implements AutoCloseable {
             if (jdbi == null) {
                 jdbi = Jdbi.create(dataSource);
                 if (groupCommit != null) {
-                    jdbi.getConfig(Durability.class).barrier(groupCommit);
+                    jdbi.getConfig(Durability.class).barrier(groupCommit::awaitDurable);
                 }
             }
             return jdbi;
