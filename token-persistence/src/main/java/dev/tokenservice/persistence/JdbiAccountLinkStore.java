@@ -20,10 +20,17 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class JdbiAccountLinkStore implements AccountLinkStore {
     private final Jdbi jdbi;
+    private final DurableWrites writes;
 
-    /** A store on {@code jdbi}. */
-    public JdbiAccountLinkStore(Jdbi jdbi) {
+    /**
+     * A store on {@code jdbi} whose writes return only after {@code barrier} (see {@link Database#accountLinkStore}, which
+     * passes the database's own).
+     * Fails with {@link IllegalArgumentException} when {@code barrier} is {@link DurabilityBarrier#NONE} and
+     * {@code jdbi} is on an H2 file database, whose commit alone is not durable.
+     */
+    public JdbiAccountLinkStore(Jdbi jdbi, DurabilityBarrier barrier) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.writes = new DurableWrites(jdbi, barrier, "JdbiAccountLinkStore");
     }
 
     @Override
@@ -47,7 +54,7 @@ public final class JdbiAccountLinkStore implements AccountLinkStore {
             }
             throw new StorageException("could not link an account", e);
         }
-        Storage.awaitDurable(jdbi);
+        writes.awaitDurable();
         return true;
     }
 
@@ -64,7 +71,7 @@ public final class JdbiAccountLinkStore implements AccountLinkStore {
     @Override
     public boolean unlink(ExternalSubject external) {
         Objects.requireNonNull(external, "external");
-        return Storage.update(jdbi, "unlink an account", handle -> AccountLinkRows
+        return writes.update("unlink an account", handle -> AccountLinkRows
                 .bindKey(handle.createUpdate(AccountLinkRows.DELETE), external)
                 .execute()) > 0;
     }
@@ -72,7 +79,7 @@ public final class JdbiAccountLinkStore implements AccountLinkStore {
     @Override
     public int unlinkAll(Username username) {
         Objects.requireNonNull(username, "username");
-        return Storage.update(jdbi, "unlink the accounts of a user", handle -> handle
+        return writes.update("unlink the accounts of a user", handle -> handle
                 .createUpdate(AccountLinkRows.DELETE_BY_USERNAME)
                 .bind("username", username.value())
                 .execute());

@@ -98,8 +98,13 @@ public enum Dialect {
 
     /** The dialect of the database behind an open connection. */
     public static Dialect of(Handle handle) {
+        return of(url(handle));
+    }
+
+    /** The JDBC URL of the database behind an open connection, as its driver reports it. */
+    public static String url(Handle handle) {
         try {
-            return of(handle.getConnection().getMetaData().getURL());
+            return handle.getConnection().getMetaData().getURL();
         } catch (SQLException e) {
             throw new ConnectionException(e);
         }
