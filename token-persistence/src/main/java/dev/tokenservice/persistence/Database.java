@@ -4,12 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.persistence.internal.Dialect;
-import dev.tokenservice.persistence.internal.Durability;
 import dev.tokenservice.persistence.internal.H2GroupCommit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,9 +19,10 @@ import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * An open connection pool (HikariCP) to the token database, H2 or PostgreSQL, and the {@link Jdbi} the adapters
- * run on. Whoever opens it owns it: run {@link #migrate()} before first use and {@link #close()} at shutdown,
- * after the last request. Thread-safe.
+ * An open connection pool (HikariCP) to the token database, H2 or PostgreSQL, the {@link Jdbi} the adapters run on,
+ * and the {@link DurabilityBarrier} their writes wait at; {@link #tokenStore}, {@link #clientStore} and the like build
+ * the adapters with both. Whoever opens it owns it: run {@link #migrate()} before first use and {@link #close()} at
+ * shutdown, after the last request. Thread-safe.
  *
  * <p>Pool sizing follows HikariCP's advice for small machines: {@code 2 × cores + 1} connections (at least 4, at
  * most 16), kept open all the time, so a 2-core server holds 5. Several servers sharing one PostgreSQL server each
@@ -36,6 +37,8 @@ import org.jdbi.v3.core.Jdbi;
  * its own. Since every chunk of the file is then on disk within a second, H2 may reuse the space of chunks it no
  * longer needs after 5 s rather than its default 45 s, which keeps the file near the size of its live data under
  * load (set {@code ;RETENTION_TIME=} in the URL to choose otherwise). Both need an H2 admin user, as {@code sa} is.
+ * The shared flush is this database's {@link #durabilityBarrier()}: an adapter built on a {@link Jdbi} of one's own
+ * over {@link #dataSource()} must be given it.
  */
 public final class Database implements AutoCloseable {
     /** The pool's name, as it appears in HikariCP's logs and metrics. */
@@ -47,6 +50,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final H2GroupCommit groupCommit;
+    private final DurabilityBarrier durabilityBarrier;
     private final Object jdbiLock = new Object();
     /** Made by the first {@link #jdbi()} call; guarded by {@code jdbiLock}. */
     private Jdbi jdbi;
@@ -57,6 +61,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.groupCommit = groupCommit;
+        this.durabilityBarrier = groupCommit == null ? DurabilityBarrier.NONE : groupCommit::awaitDurable;
     }
 
     /**
@@ -76,7 +81,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             H2GroupCommit groupCommit = null;
-            if (dialect.flushesOnCommit(settings.url())) {
+            if (dialect.needsFlushAfterCommit(settings.url())) {
                 if (!settings.url().toUpperCase(Locale.ROOT).contains(";RETENTION_TIME=")) {
                     setRetentionTime(dataSource, H2GroupCommit.RETENTION_TIME_MILLIS);
                 }
@@ -143,19 +148,51 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The {@link Jdbi} the adapters take, always the same. Made on the first call rather than by {@link #open}: on a
-     * cold JVM Jdbi's configuration takes a tenth of a second, which a server can spend while it migrates.
+     * The {@link Jdbi} the adapters take, always the same. It carries no durability: an adapter on it also takes
+     * {@link #durabilityBarrier()}. Made on the first call rather than by {@link #open}: Jdbi's configuration is slow
+     * on a cold JVM, and a server can spend that time while it migrates.
      */
     public Jdbi jdbi() {
         synchronized (jdbiLock) {
             if (jdbi == null) {
                 jdbi = Jdbi.create(dataSource);
-                if (groupCommit != null) {
-                    jdbi.getConfig(Durability.class).barrier(groupCommit);
-                }
             }
             return jdbi;
         }
+    }
+
+    /**
+     * What a write on this database waits for after its commit: the shared flush of the file on an H2 file database,
+     * {@link DurabilityBarrier#NONE} on PostgreSQL and H2 in memory, whose commit is durable by itself. Pass it to an
+     * adapter built on a {@link Jdbi} of one's own over {@link #dataSource()}. After {@link #close()} it fails.
+     */
+    public DurabilityBarrier durabilityBarrier() {
+        return durabilityBarrier;
+    }
+
+    /** A token store on {@link #jdbi()} whose writes wait at {@link #durabilityBarrier()}. */
+    public JdbiTokenStore tokenStore(Clock clock) {
+        return new JdbiTokenStore(jdbi(), clock, durabilityBarrier);
+    }
+
+    /** The administration list on {@link #jdbi()}; it only reads. */
+    public JdbiTokenQuery tokenQuery(Clock clock) {
+        return new JdbiTokenQuery(jdbi(), clock);
+    }
+
+    /** A client store on {@link #jdbi()} whose writes wait at {@link #durabilityBarrier()}. */
+    public JdbiClientStore clientStore() {
+        return new JdbiClientStore(jdbi(), durabilityBarrier);
+    }
+
+    /** A user account store on {@link #jdbi()} whose writes wait at {@link #durabilityBarrier()}. */
+    public JdbiUserAccountStore userAccountStore() {
+        return new JdbiUserAccountStore(jdbi(), durabilityBarrier);
+    }
+
+    /** An account link store on {@link #jdbi()} whose writes wait at {@link #durabilityBarrier()}. */
+    public JdbiAccountLinkStore accountLinkStore() {
+        return new JdbiAccountLinkStore(jdbi(), durabilityBarrier);
     }
 
     /** The pooled data source, for whoever needs plain JDBC (health checks, migrations of their own). */

@@ -15,22 +15,29 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * The {@link AccountLinkStore} on the {@code account_links} table, keyed by provider and subject. Linking is one
- * {@code INSERT}: the primary key lets exactly one of several concurrent links of an external account in, and the
+ * {@code INSERT}: the primary key lets exactly one of several concurrent links of an third-party account in, and the
  * others learn it from the key violation. Failures of the database surface as {@link StorageException}. Thread-safe.
  */
 public final class JdbiAccountLinkStore implements AccountLinkStore {
     private final Jdbi jdbi;
+    private final DurableWrites writes;
 
-    /** A store on {@code jdbi}. */
-    public JdbiAccountLinkStore(Jdbi jdbi) {
+    /**
+     * A store on {@code jdbi} whose writes return only after {@code barrier} (see {@link Database#accountLinkStore}, which
+     * passes the database's own).
+     * Fails with {@link IllegalArgumentException} when {@code barrier} is {@link DurabilityBarrier#NONE} and
+     * {@code jdbi} is on an H2 file database, whose commit alone is not durable.
+     */
+    public JdbiAccountLinkStore(Jdbi jdbi, DurabilityBarrier barrier) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.writes = new DurableWrites(jdbi, barrier, "JdbiAccountLinkStore");
     }
 
     @Override
-    public Optional<AccountLink> find(ThirdPartySubject external) {
-        Objects.requireNonNull(external, "external");
+    public Optional<AccountLink> find(ThirdPartySubject thirdPartySubject) {
+        Objects.requireNonNull(thirdPartySubject, "thirdPartySubject");
         return Storage.call("find an account link", () -> jdbi.withHandle(handle -> AccountLinkRows
-                .bindKey(handle.createQuery(AccountLinkRows.FIND), external)
+                .bindKey(handle.createQuery(AccountLinkRows.FIND), thirdPartySubject)
                 .map(AccountLinkRows.MAPPER)
                 .findOne()));
     }
@@ -47,7 +54,7 @@ public final class JdbiAccountLinkStore implements AccountLinkStore {
             }
             throw new StorageException("could not link an account", e);
         }
-        Storage.awaitDurable(jdbi);
+        writes.awaitDurable();
         return true;
     }
 
@@ -62,17 +69,17 @@ public final class JdbiAccountLinkStore implements AccountLinkStore {
     }
 
     @Override
-    public boolean unlink(ThirdPartySubject external) {
-        Objects.requireNonNull(external, "external");
-        return Storage.update(jdbi, "unlink an account", handle -> AccountLinkRows
-                .bindKey(handle.createUpdate(AccountLinkRows.DELETE), external)
+    public boolean unlink(ThirdPartySubject thirdPartySubject) {
+        Objects.requireNonNull(thirdPartySubject, "thirdPartySubject");
+        return writes.update("unlink an account", handle -> AccountLinkRows
+                .bindKey(handle.createUpdate(AccountLinkRows.DELETE), thirdPartySubject)
                 .execute()) > 0;
     }
 
     @Override
     public int unlinkAll(Username username) {
         Objects.requireNonNull(username, "username");
-        return Storage.update(jdbi, "unlink the accounts of a user", handle -> handle
+        return writes.update("unlink the accounts of a user", handle -> handle
                 .createUpdate(AccountLinkRows.DELETE_BY_USERNAME)
                 .bind("username", username.value())
                 .execute());

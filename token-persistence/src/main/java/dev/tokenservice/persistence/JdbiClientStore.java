@@ -19,10 +19,17 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiClientStore implements ClientStore {
     private final Jdbi jdbi;
+    private final DurableWrites writes;
 
-    /** A store on {@code jdbi}. */
-    public JdbiClientStore(Jdbi jdbi) {
+    /**
+     * A store on {@code jdbi} whose writes return only after {@code barrier} (see {@link Database#clientStore}, which
+     * passes the database's own).
+     * Fails with {@link IllegalArgumentException} when {@code barrier} is {@link DurabilityBarrier#NONE} and
+     * {@code jdbi} is on an H2 file database, whose commit alone is not durable.
+     */
+    public JdbiClientStore(Jdbi jdbi, DurabilityBarrier barrier) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.writes = new DurableWrites(jdbi, barrier, "JdbiClientStore");
     }
 
     @Override
@@ -38,7 +45,7 @@ public final class JdbiClientStore implements ClientStore {
     @Override
     public void save(Client client) {
         Objects.requireNonNull(client, "client");
-        Storage.write(jdbi, "save a client", handle -> {
+        writes.write("save a client", handle -> {
             String upsert = Dialect.of(handle).upsert(ClientRows.TABLE, ClientRows.KEY, ClientRows.COLUMNS);
             ClientRows.bind(handle.createUpdate(upsert), client).execute();
         });
@@ -47,7 +54,7 @@ public final class JdbiClientStore implements ClientStore {
     @Override
     public boolean delete(ClientId clientId) {
         Objects.requireNonNull(clientId, "clientId");
-        return Storage.update(jdbi, "delete a client", handle -> handle
+        return writes.update("delete a client", handle -> handle
                 .createUpdate(ClientRows.DELETE)
                 .bind("client_id", clientId.value())
                 .execute() > 0);

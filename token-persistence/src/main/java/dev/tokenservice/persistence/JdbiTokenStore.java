@@ -37,17 +37,24 @@ import org.jdbi.v3.core.statement.Update;
 public final class JdbiTokenStore implements TokenStore {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final DurableWrites writes;
 
-    /** A store on {@code jdbi} that reads the time (what is live, what expired) from {@code clock}. */
-    public JdbiTokenStore(Jdbi jdbi, Clock clock) {
+    /**
+     * A store on {@code jdbi} that reads the time (what is live, what expired) from {@code clock}, and whose writes
+     * return only after {@code barrier} (see {@link Database#tokenStore}, which passes the database's own).
+     * Fails with {@link IllegalArgumentException} when {@code barrier} is {@link DurabilityBarrier#NONE} and
+     * {@code jdbi} is on an H2 file database, whose commit alone is not durable.
+     */
+    public JdbiTokenStore(Jdbi jdbi, Clock clock, DurabilityBarrier barrier) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.writes = new DurableWrites(jdbi, barrier, "JdbiTokenStore");
     }
 
     @Override
     public void save(TokenPair tokens) {
         Objects.requireNonNull(tokens, "tokens");
-        Storage.write(jdbi, "save tokens", handle -> insert(handle, tokens));
+        writes.write("save tokens", handle -> insert(handle, tokens));
     }
 
     @Override
@@ -76,7 +83,7 @@ public final class JdbiTokenStore implements TokenStore {
     public boolean rotate(TokenDigest used, TokenPair replacement) {
         Objects.requireNonNull(used, "used");
         Objects.requireNonNull(replacement, "replacement");
-        return Storage.update(jdbi, "rotate a refresh token", handle -> {
+        return writes.update("rotate a refresh token", handle -> {
             int marked = handle.createUpdate(TokenSql.MARK_REFRESH_USED)
                     .bind("digest", used.value())
                     .bind("now", now())
@@ -93,7 +100,7 @@ public final class JdbiTokenStore implements TokenStore {
     @Override
     public boolean revokeAccessToken(TokenDigest digest) {
         Objects.requireNonNull(digest, "digest");
-        return Storage.update(jdbi, "revoke an access token", handle -> handle
+        return writes.update("revoke an access token", handle -> handle
                 .createUpdate(TokenSql.DELETE_ACCESS)
                 .bind("digest", digest.value())
                 .execute()) > 0;
@@ -102,7 +109,7 @@ public final class JdbiTokenStore implements TokenStore {
     @Override
     public int revokeFamily(FamilyId familyId) {
         Objects.requireNonNull(familyId, "familyId");
-        return Storage.update(jdbi, "revoke a token family", handle ->
+        return writes.update("revoke a token family", handle ->
                 handle.createUpdate(TokenSql.DELETE_ACCESS_OF_FAMILY).bind("familyId", familyId.value()).execute()
                 + handle.createUpdate(TokenSql.DELETE_REFRESH_OF_FAMILY).bind("familyId", familyId.value())
                         .execute());
@@ -119,7 +126,7 @@ public final class JdbiTokenStore implements TokenStore {
             conditions.add(TokenSql.SELECTED_CLIENT);
         }
         String condition = String.join(" AND ", conditions);
-        return Storage.update(jdbi, "revoke tokens", handle ->
+        return writes.update("revoke tokens", handle ->
                 deleteSelected(handle, ACCESS, condition, selector) + deleteSelected(handle, REFRESH, condition, selector));
     }
 
@@ -149,7 +156,7 @@ public final class JdbiTokenStore implements TokenStore {
     public int revokeHeldBy(TokenHolder holder) {
         Objects.requireNonNull(holder, "holder");
         String condition = holderCondition(holder);
-        return Storage.update(jdbi, "revoke tokens", handle ->
+        return writes.update("revoke tokens", handle ->
                 deleteHeld(handle, ACCESS, condition, holder) + deleteHeld(handle, REFRESH, condition, holder));
     }
 
@@ -194,7 +201,7 @@ public final class JdbiTokenStore implements TokenStore {
     /**
      * Inserts a pair in the caller's transaction. A digest already stored in the same table fails on the primary
      * key (and the transaction rolls back). No query looks for it in the other table first: two values of 256 random
-     * bits never meet, and that query cost a third of the insert.
+     * bits never meet.
      */
     private void insert(Handle handle, TokenPair tokens) {
         AccessToken access = tokens.access();

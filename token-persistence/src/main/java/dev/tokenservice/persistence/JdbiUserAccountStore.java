@@ -19,10 +19,17 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiUserAccountStore implements UserAccountStore {
     private final Jdbi jdbi;
+    private final DurableWrites writes;
 
-    /** A store on {@code jdbi}. */
-    public JdbiUserAccountStore(Jdbi jdbi) {
+    /**
+     * A store on {@code jdbi} whose writes return only after {@code barrier} (see {@link Database#userAccountStore}, which
+     * passes the database's own).
+     * Fails with {@link IllegalArgumentException} when {@code barrier} is {@link DurabilityBarrier#NONE} and
+     * {@code jdbi} is on an H2 file database, whose commit alone is not durable.
+     */
+    public JdbiUserAccountStore(Jdbi jdbi, DurabilityBarrier barrier) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.writes = new DurableWrites(jdbi, barrier, "JdbiUserAccountStore");
     }
 
     @Override
@@ -38,7 +45,7 @@ public final class JdbiUserAccountStore implements UserAccountStore {
     @Override
     public void save(UserAccount account) {
         Objects.requireNonNull(account, "account");
-        Storage.write(jdbi, "save a user", handle -> {
+        writes.write("save a user", handle -> {
             String upsert = Dialect.of(handle).upsert(UserRows.TABLE, UserRows.KEY, UserRows.COLUMNS);
             UserRows.bind(handle.createUpdate(upsert), account).execute();
         });
@@ -47,7 +54,7 @@ public final class JdbiUserAccountStore implements UserAccountStore {
     @Override
     public boolean delete(Username username) {
         Objects.requireNonNull(username, "username");
-        return Storage.update(jdbi, "delete a user", handle -> handle
+        return writes.update("delete a user", handle -> handle
                 .createUpdate(UserRows.DELETE)
                 .bind("username", username.value())
                 .execute() > 0);

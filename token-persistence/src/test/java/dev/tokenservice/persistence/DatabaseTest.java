@@ -64,7 +64,7 @@ class DatabaseTest {
     void migrateWhenRunTwiceThenTheSecondRunKeepsTheData() {
         try (Database database = Database.open(DatabaseSettings.h2Memory("migrate-twice"))) {
             database.migrate();
-            JdbiClientStore clients = new JdbiClientStore(database.jdbi());
+            JdbiClientStore clients = database.clientStore();
             clients.save(Client.builder("web.app").build());
 
             database.migrate();
@@ -80,7 +80,7 @@ class DatabaseTest {
         }
 
         try (Database second = Database.open(DatabaseSettings.h2Memory("closed-memory"))) {
-            JdbiClientStore clients = new JdbiClientStore(second.jdbi());
+            JdbiClientStore clients = second.clientStore();
 
             assertThatThrownBy(clients::count).isInstanceOf(StorageException.class);
         }
@@ -90,8 +90,8 @@ class DatabaseTest {
     void adapterWhenDatabaseClosedThenStorageException() {
         Database database = Database.open(DatabaseSettings.h2Memory("closed-pool"));
         database.migrate();
-        JdbiTokenStore store = new JdbiTokenStore(database.jdbi(), Clock.systemUTC());
-        JdbiClientStore clients = new JdbiClientStore(database.jdbi());
+        JdbiTokenStore store = database.tokenStore(Clock.systemUTC());
+        JdbiClientStore clients = database.clientStore();
 
         database.close();
 

@@ -39,12 +39,12 @@ class H2FileDurabilityTest {
         TokenPair pair = Tokens.pair("web.app", "jane", NOW, Duration.ofHours(1));
         try (Database database = Database.open(DatabaseSettings.h2File(dataDir))) {
             database.migrate();
-            new JdbiTokenStore(database.jdbi(), CLOCK).save(pair);
+            database.tokenStore(CLOCK).save(pair);
         }
 
         try (Database reopened = Database.open(DatabaseSettings.h2File(dataDir))) {
             reopened.migrate();
-            JdbiTokenStore store = new JdbiTokenStore(reopened.jdbi(), CLOCK);
+            JdbiTokenStore store = reopened.tokenStore(CLOCK);
 
             assertThat(store.findAccessToken(pair.access().digest())).contains(pair.access());
             assertThat(store.findRefreshToken(pair.refresh().digest())).contains(pair.refresh());
@@ -68,7 +68,7 @@ class H2FileDurabilityTest {
                 .isZero();
 
         try (Database database = Database.open(DatabaseSettings.h2File(dataDir))) {
-            JdbiTokenStore store = new JdbiTokenStore(database.jdbi(), CLOCK);
+            JdbiTokenStore store = database.tokenStore(CLOCK);
 
             assertThat(store.findAccessToken(TokenDigest.of(TokenValue.of(value))))
                     .map(AccessToken::clientId).contains(ClientId.of("web.app"));
@@ -91,7 +91,7 @@ class H2FileDurabilityTest {
                 .hasSize(HaltingWriter.THREADS * HaltingWriter.TOKENS_PER_THREAD);
 
         try (Database database = Database.open(DatabaseSettings.h2File(dataDir))) {
-            JdbiTokenStore store = new JdbiTokenStore(database.jdbi(), CLOCK);
+            JdbiTokenStore store = database.tokenStore(CLOCK);
 
             assertThat(saved).allSatisfy(value ->
                     assertThat(store.findAccessToken(TokenDigest.of(TokenValue.of(value)))).isPresent());
@@ -114,7 +114,7 @@ class H2FileDurabilityTest {
         public static void main(String[] args) {
             try (Database database = Database.open(DatabaseSettings.h2File(Path.of(args[0])))) {
                 database.migrate();
-                new JdbiTokenStore(database.jdbi(), CLOCK).save(TokenPair.accessOnly(Tokens.access("web.app",
+                database.tokenStore(CLOCK).save(TokenPair.accessOnly(Tokens.access("web.app",
                         "jane", NOW, Duration.ofHours(1), FamilyId.of("family"), TokenValue.of(args[1]))));
             }
         }
@@ -134,7 +134,7 @@ class H2FileDurabilityTest {
         public static void main(String[] args) throws InterruptedException {
             Database database = Database.open(DatabaseSettings.h2File(Path.of(args[0])));
             database.migrate();
-            JdbiTokenStore store = new JdbiTokenStore(database.jdbi(), CLOCK);
+            JdbiTokenStore store = database.tokenStore(CLOCK);
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;

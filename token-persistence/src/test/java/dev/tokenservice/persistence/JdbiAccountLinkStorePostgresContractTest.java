@@ -10,6 +10,6 @@ class JdbiAccountLinkStorePostgresContractTest extends AccountLinkStoreContract 
 
     @Override
     protected AccountLinkStore newStore() {
-        return new JdbiAccountLinkStore(DATABASE.empty());
+        return DATABASE.empty().accountLinkStore();
     }
 }

@@ -10,6 +10,6 @@ class JdbiClientStoreH2ContractTest extends ClientStoreContract {
 
     @Override
     protected ClientStore newStore() {
-        return new JdbiClientStore(DATABASE.empty());
+        return DATABASE.empty().clientStore();
     }
 }

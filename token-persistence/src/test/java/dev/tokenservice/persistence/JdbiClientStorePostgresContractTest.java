@@ -10,6 +10,6 @@ class JdbiClientStorePostgresContractTest extends ClientStoreContract {
 
     @Override
     protected ClientStore newStore() {
-        return new JdbiClientStore(DATABASE.empty());
+        return DATABASE.empty().clientStore();
     }
 }

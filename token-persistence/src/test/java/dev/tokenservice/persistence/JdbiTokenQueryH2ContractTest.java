@@ -2,7 +2,6 @@ package dev.tokenservice.persistence;
 
 import dev.tokenservice.testkit.contract.TokenQueryContract;
 import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiTokenQueryH2ContractTest extends TokenQueryContract {
@@ -11,7 +10,7 @@ class JdbiTokenQueryH2ContractTest extends TokenQueryContract {
 
     @Override
     protected Stores newStores(Clock clock) {
-        Jdbi jdbi = DATABASE.empty();
-        return new Stores(new JdbiTokenStore(jdbi, clock), new JdbiTokenQuery(jdbi, clock));
+        Database database = DATABASE.empty();
+        return new Stores(database.tokenStore(clock), database.tokenQuery(clock));
     }
 }

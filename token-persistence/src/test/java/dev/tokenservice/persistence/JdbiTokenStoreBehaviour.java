@@ -42,8 +42,9 @@ abstract class JdbiTokenStoreBehaviour {
 
     @BeforeEach
     final void emptyDatabase() {
-        jdbi = database().empty();
-        store = new JdbiTokenStore(jdbi, clock);
+        Database database = database().empty();
+        jdbi = database.jdbi();
+        store = database.tokenStore(clock);
     }
 
     @Test

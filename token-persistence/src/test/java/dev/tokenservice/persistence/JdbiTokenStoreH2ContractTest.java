@@ -11,6 +11,6 @@ class JdbiTokenStoreH2ContractTest extends TokenStoreContract {
 
     @Override
     protected TokenStore newStore(Clock clock) {
-        return new JdbiTokenStore(DATABASE.empty(), clock);
+        return DATABASE.empty().tokenStore(clock);
     }
 }

@@ -11,6 +11,6 @@ class JdbiTokenStorePostgresContractTest extends TokenStoreContract {
 
     @Override
     protected TokenStore newStore(Clock clock) {
-        return new JdbiTokenStore(DATABASE.empty(), clock);
+        return DATABASE.empty().tokenStore(clock);
     }
 }

@@ -10,6 +10,6 @@ class JdbiUserAccountStoreH2ContractTest extends UserAccountStoreContract {
 
     @Override
     protected UserAccountStore newAccountStore() {
-        return new JdbiUserAccountStore(DATABASE.empty());
+        return DATABASE.empty().userAccountStore();
     }
 }

@@ -10,6 +10,6 @@ class JdbiUserAccountStorePostgresContractTest extends UserAccountStoreContract 
 
     @Override
     protected UserAccountStore newAccountStore() {
-        return new JdbiUserAccountStore(DATABASE.empty());
+        return DATABASE.empty().userAccountStore();
     }
 }

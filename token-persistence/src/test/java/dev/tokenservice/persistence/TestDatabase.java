@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -71,10 +70,9 @@ final class TestDatabase implements ExecutionCondition, BeforeAllCallback, After
     }
 
     /** The class's database, emptied: every test starts without rows. */
-    Jdbi empty() {
-        Jdbi jdbi = database().jdbi();
-        jdbi.useTransaction(handle -> TABLES.forEach(table -> handle.execute("DELETE FROM " + table)));
-        return jdbi;
+    Database empty() {
+        database().jdbi().useTransaction(handle -> TABLES.forEach(table -> handle.execute("DELETE FROM " + table)));
+        return database;
     }
 
     /** The class's database as it is. */
@@ -83,10 +81,6 @@ final class TestDatabase implements ExecutionCondition, BeforeAllCallback, After
             throw new IllegalStateException("register TestDatabase as a static @RegisterExtension field");
         }
         return database;
-    }
-
-    boolean isPostgres() {
-        return postgres;
     }
 
     private static DatabaseSettings h2Settings(String testClass) {

@@ -14,19 +14,19 @@ import java.util.concurrent.ConcurrentMap;
 /** An {@link AccountLinkStore} in a map; {@link #link} is an atomic put-if-absent. Thread-safe. */
 public final class InMemoryAccountLinkStore implements AccountLinkStore {
     private static final Comparator<AccountLink> ORDER = Comparator
-            .comparing((AccountLink link) -> link.external().provider())
-            .thenComparing(link -> link.external().subject());
+            .comparing((AccountLink link) -> link.thirdPartySubject().provider())
+            .thenComparing(link -> link.thirdPartySubject().subject());
 
     private final ConcurrentMap<ThirdPartySubject, AccountLink> links = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<AccountLink> find(ThirdPartySubject external) {
-        return Optional.ofNullable(links.get(Objects.requireNonNull(external, "external")));
+    public Optional<AccountLink> find(ThirdPartySubject thirdPartySubject) {
+        return Optional.ofNullable(links.get(Objects.requireNonNull(thirdPartySubject, "thirdPartySubject")));
     }
 
     @Override
     public boolean link(AccountLink link) {
-        return links.putIfAbsent(link.external(), link) == null;
+        return links.putIfAbsent(link.thirdPartySubject(), link) == null;
     }
 
     @Override
@@ -36,8 +36,8 @@ public final class InMemoryAccountLinkStore implements AccountLinkStore {
     }
 
     @Override
-    public boolean unlink(ThirdPartySubject external) {
-        return links.remove(Objects.requireNonNull(external, "external")) != null;
+    public boolean unlink(ThirdPartySubject thirdPartySubject) {
+        return links.remove(Objects.requireNonNull(thirdPartySubject, "thirdPartySubject")) != null;
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class InMemoryAccountLinkStore implements AccountLinkStore {
         Objects.requireNonNull(username, "username");
         int removed = 0;
         for (AccountLink link : findByUsername(username)) {
-            removed += links.remove(link.external(), link) ? 1 : 0;
+            removed += links.remove(link.thirdPartySubject(), link) ? 1 : 0;
         }
         return removed;
     }

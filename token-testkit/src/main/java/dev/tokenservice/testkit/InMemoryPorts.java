@@ -84,7 +84,7 @@ public final class InMemoryPorts {
         return accountLinks;
     }
 
-    /** A linker of external accounts over these fakes, creating users in {@link #accounts()}. */
+    /** A linker of third-party accounts over these fakes, creating users in {@link #accounts()}. */
     public AccountLinker accountLinker() {
         return new AccountLinker(accountLinks, accounts, clock, events);
     }

@@ -31,10 +31,8 @@ import dev.tokenservice.core.port.TokenValueGenerator;
 import dev.tokenservice.core.port.UserAccountStore;
 import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
-import dev.tokenservice.persistence.JdbiClientStore;
-import dev.tokenservice.persistence.JdbiTokenQuery;
+import dev.tokenservice.persistence.DurabilityBarrier;
 import dev.tokenservice.persistence.JdbiTokenStore;
-import dev.tokenservice.persistence.JdbiUserAccountStore;
 import dev.tokenservice.testkit.InMemoryClientStore;
 import dev.tokenservice.testkit.InMemoryTokenStore;
 import dev.tokenservice.testkit.InMemoryUserAccountStore;
@@ -50,7 +48,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The core assembled as the stand-alone server assembles it ({@code TokenServer} with {@code TokenCoreModule},
@@ -147,8 +144,8 @@ final class ServerCore implements AutoCloseable {
             deleteFolder(dataDir);
             throw e;
         }
-        return new Stores(clock, new JdbiTokenStore(database.jdbi(), clock), new JdbiTokenQuery(database.jdbi(), clock),
-                new JdbiClientStore(database.jdbi()), new JdbiUserAccountStore(database.jdbi()), database, dataDir);
+        return new Stores(clock, database.tokenStore(clock), database.tokenQuery(clock), database.clientStore(),
+                database.userAccountStore(), database, dataDir);
     }
 
     TokenServices services() {
@@ -162,7 +159,9 @@ final class ServerCore implements AutoCloseable {
      */
     TokenStore bulkLoadTokens() {
         Database database = stores.database();
-        return database == null ? tokens : new JdbiTokenStore(Jdbi.create(database.dataSource()), stores.clock());
+        // Deliberately no wait after each write: endBulkLoad() flushes once for the whole load.
+        DurabilityBarrier flushedAtTheEnd = () -> { };
+        return database == null ? tokens : new JdbiTokenStore(database.jdbi(), stores.clock(), flushedAtTheEnd);
     }
 
     /** Writes what a bulk load committed to the database file and syncs it, as one flush of the server would. */

@@ -18,11 +18,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Finds the local user a verified external identity signs in as, through its {@link AccountLink}, and under a policy
+ * Finds the local user a verified third-party identity signs in as, through its {@link AccountLink}, and under a policy
  * that creates users, links a first sign-in to a new user without a password. Users are created in the
  * {@link UserAccountStore} behind the service's {@link StoredUserDirectory}.
  *
- * <p>Crash and race safety: the link is stored before the user, and the user's name follows from the external account
+ * <p>Crash and race safety: the link is stored before the user, and the user's name follows from the third-party account
  * alone, so an interrupted first sign-in leaves a link whose user the next sign-in creates, and two concurrent first
  * sign-ins of one account agree on one link and one user. A name already taken by a user that no link of this account
  * explains is never taken over: the sign-in is refused. Thread-safe.
@@ -47,27 +47,27 @@ public final class AccountLinker {
      *                        when the name a new user would get is taken
      */
     public ResourceOwner signIn(ThirdPartyIdentity identity, AccountLinkingPolicy policy) {
-        ThirdPartySubject external = identity.subject();
-        Optional<AccountLink> existing = links.find(external);
+        ThirdPartySubject subject = identity.subject();
+        Optional<AccountLink> existing = links.find(subject);
         if (existing.isPresent()) {
             return ownerOf(existing.get(), policy);
         }
         if (!policy.createsUsers()) {
-            throw notLinked(external);
+            throw notLinked(subject);
         }
-        Username username = policy.usernameFor(external);
+        Username username = policy.usernameFor(subject);
         if (accounts.findByUsername(username).isPresent()) {
             // Either a concurrent first sign-in of this account got here first (then its link is there now), or the
             // name belongs to a user this account must not take over.
-            return links.find(external).map(link -> ownerOf(link, policy)).orElseThrow(() -> nameTaken(external));
+            return links.find(subject).map(link -> ownerOf(link, policy)).orElseThrow(() -> nameTaken(subject));
         }
-        AccountLink link = new AccountLink(external, username, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        AccountLink link = new AccountLink(subject, username, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         if (!links.link(link)) {
             // Lost the race to a concurrent first sign-in of the same account: follow its link.
-            return links.find(external).map(winner -> ownerOf(winner, policy)).orElseThrow(() -> notLinked(external));
+            return links.find(subject).map(winner -> ownerOf(winner, policy)).orElseThrow(() -> notLinked(subject));
         }
         ResourceOwner owner = createIfMissing(username, policy);
-        events.accountLinked(new AccountLinked(external, username));
+        events.accountLinked(new AccountLinked(subject, username));
         return owner;
     }
 
@@ -78,7 +78,7 @@ public final class AccountLinker {
         }
         // The link outlived its user: a first sign-in interrupted between link and user, or a deleted user.
         if (!policy.createsUsers()) {
-            throw notLinked(link.external());
+            throw notLinked(link.thirdPartySubject());
         }
         return createIfMissing(link.username(), policy);
     }
@@ -93,12 +93,12 @@ public final class AccountLinker {
         return created.owner();
     }
 
-    private static OAuthException notLinked(ThirdPartySubject external) {
-        return OAuthException.invalidGrant("no local user is linked to this " + external.provider() + " account");
+    private static OAuthException notLinked(ThirdPartySubject subject) {
+        return OAuthException.invalidGrant("no local user is linked to this " + subject.provider() + " account");
     }
 
-    private static OAuthException nameTaken(ThirdPartySubject external) {
-        return OAuthException.invalidGrant("this " + external.provider()
+    private static OAuthException nameTaken(ThirdPartySubject subject) {
+        return OAuthException.invalidGrant("this " + subject.provider()
                 + " account cannot be linked: the local user name it would get is taken");
     }
 }

@@ -17,7 +17,7 @@ import dev.tokenservice.core.port.ThirdPartyTokenVerifier;
 import java.util.Objects;
 
 /**
- * A social grant, an extension grant (RFC 6749 §4.5) such as {@code google}, {@code facebook} or {@code oidc:acme}:
+ * A third-party grant, an extension grant (RFC 6749 §4.5) such as {@code google}, {@code facebook} or {@code oidc:acme}:
  * the client sends a token another party issued in {@code token} (and, optionally, the {@code nonce} it asked that
  * party to put into it); the provider's {@link ThirdPartyTokenVerifier} proves whose account it is, the
  * {@link AccountLinker} finds (or, under the provider's {@link AccountLinkingPolicy}, creates) the local user, and the

@@ -3,7 +3,7 @@ package dev.tokenservice.core.model;
 import java.util.Objects;
 
 /**
- * A value of {@code grant_type} (RFC 6749 §4). Open: extension grants (RFC 6749 §4.5) and social grants are
+ * A value of {@code grant_type} (RFC 6749 §4). Open: extension grants (RFC 6749 §4.5) and third-party grants are
  * created with {@link #of(String)}.
  */
 public record GrantType(String value) {

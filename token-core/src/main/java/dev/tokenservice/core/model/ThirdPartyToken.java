@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A token that another party issued (the token endpoint's {@code token} parameter of a social grant, e.g. a Google ID
+ * A token that another party issued (the token endpoint's {@code token} parameter of a third-party grant, e.g. a Google ID
  * token or a Facebook user access token), with the {@code nonce} the caller says it asked that party to put into it.
  * {@link #toString()} never prints the token.
  *

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param refreshToken the refresh token value, or {@code null} when none was issued
  */
 public record TokenResponse(TokenValue accessToken, Duration expiresIn, Scope scope, @Nullable TokenValue refreshToken) {
-    /** RFC 6750 bearer tokens; written lower case as the seed API does (the type is case-insensitive, §5.1). */
+    /** RFC 6750 bearer tokens; written lower case as the Knetik API does (the type is case-insensitive, §5.1). */
     public static final String TOKEN_TYPE = "bearer";
 
     public TokenResponse {

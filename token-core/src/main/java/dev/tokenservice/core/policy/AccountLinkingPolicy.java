@@ -29,12 +29,12 @@ public final class AccountLinkingPolicy {
         this.newUserAuthorities = Set.copyOf(newUserAuthorities);
     }
 
-    /** Only external accounts linked already sign in; an unknown one is refused with {@code invalid_grant}. */
+    /** Only third-party accounts linked already sign in; an unknown one is refused with {@code invalid_grant}. */
     public static AccountLinkingPolicy existingLinksOnly() {
         return new AccountLinkingPolicy(false, Set.of());
     }
 
-    /** An external account signing in for the first time gets a new local user without a password. */
+    /** An third-party account signing in for the first time gets a new local user without a password. */
     public static AccountLinkingPolicy createUsersOnFirstSignIn() {
         return new AccountLinkingPolicy(true, Set.of());
     }
@@ -44,22 +44,22 @@ public final class AccountLinkingPolicy {
         return new AccountLinkingPolicy(createsUsers, Objects.requireNonNull(authorities, "authorities"));
     }
 
-    /** Whether the first sign-in of an unlinked external account creates a local user. */
+    /** Whether the first sign-in of an unlinked third-party account creates a local user. */
     public boolean createsUsers() {
         return createsUsers;
     }
 
     /**
-     * The name of the local user created for {@code external}: {@code <provider>:<subject>}, e.g.
+     * The name of the local user created for {@code thirdPartySubject}: {@code <provider>:<subject>}, e.g.
      * {@code google:110169484474386276334}. Stable, so two concurrent first sign-ins agree on it. A name that would be
      * longer than a stored user name may be takes the base64url SHA-256 of the subject instead.
      */
-    public Username usernameFor(ThirdPartySubject external) {
-        String readable = external.provider() + ":" + external.subject();
+    public Username usernameFor(ThirdPartySubject thirdPartySubject) {
+        String readable = thirdPartySubject.provider() + ":" + thirdPartySubject.subject();
         if (readable.length() <= MAX_USERNAME_LENGTH) {
             return Username.of(readable);
         }
-        return Username.of(external.provider() + ":" + sha256(external.subject()));
+        return Username.of(thirdPartySubject.provider() + ":" + sha256(thirdPartySubject.subject()));
     }
 
     /** The account created for a first sign-in: no password, this policy's authorities. */

@@ -12,12 +12,12 @@ import java.util.Optional;
  */
 public interface AccountLinkStore {
 
-    /** The link of this external account, or empty when it is linked to nobody. */
-    Optional<AccountLink> find(ThirdPartySubject external);
+    /** The link of this third-party account, or empty when it is linked to nobody. */
+    Optional<AccountLink> find(ThirdPartySubject thirdPartySubject);
 
     /**
-     * Stores {@code link} unless its external account is linked already, in which case the existing link is kept
-     * unchanged. Atomic: when several callers link one external account at once, exactly one gets {@code true} and
+     * Stores {@code link} unless its third-party account is linked already, in which case the existing link is kept
+     * unchanged. Atomic: when several callers link one third-party account at once, exactly one gets {@code true} and
      * every later {@link #find} returns that caller's link.
      *
      * @return true when this call made the link
@@ -27,8 +27,8 @@ public interface AccountLinkStore {
     /** Every link of a local user, ordered by provider then subject; empty when there is none. */
     List<AccountLink> findByUsername(Username username);
 
-    /** Removes the link of this external account; returns false when there was none. */
-    boolean unlink(ThirdPartySubject external);
+    /** Removes the link of this third-party account; returns false when there was none. */
+    boolean unlink(ThirdPartySubject thirdPartySubject);
 
     /** Removes every link of a local user (e.g. when the user is deleted); returns how many there were. */
     int unlinkAll(Username username);

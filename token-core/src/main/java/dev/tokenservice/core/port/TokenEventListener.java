@@ -38,7 +38,7 @@ public interface TokenEventListener {
     record AuthenticationFailed(Party party, String name) { }
 
     /** An account at an identity provider signed in for the first time and was linked to a new local user. */
-    record AccountLinked(ThirdPartySubject external, Username username) { }
+    record AccountLinked(ThirdPartySubject thirdPartySubject, Username username) { }
 
     default void issued(Issued event) { }
 

@@ -13,21 +13,21 @@ class AccountLinkingPolicyTest {
 
     @Test
     void usernameForWhenShortThenProviderColonSubject() {
-        ThirdPartySubject external = ThirdPartySubject.of("google", "110169484474386276334");
+        ThirdPartySubject thirdPartySubject = ThirdPartySubject.of("google", "110169484474386276334");
 
-        Username username = AccountLinkingPolicy.createUsersOnFirstSignIn().usernameFor(external);
+        Username username = AccountLinkingPolicy.createUsersOnFirstSignIn().usernameFor(thirdPartySubject);
 
         assertThat(username).isEqualTo(Username.of("google:110169484474386276334"));
     }
 
     @Test
     void usernameForWhenCalledTwiceThenSameName() {
-        ThirdPartySubject external = ThirdPartySubject.of("oidc:acme", "a5f3-77");
+        ThirdPartySubject thirdPartySubject = ThirdPartySubject.of("oidc:acme", "a5f3-77");
         AccountLinkingPolicy policy = AccountLinkingPolicy.createUsersOnFirstSignIn();
 
         Username again = policy.usernameFor(ThirdPartySubject.of("oidc:acme", "a5f3-77"));
 
-        assertThat(policy.usernameFor(external)).isEqualTo(again);
+        assertThat(policy.usernameFor(thirdPartySubject)).isEqualTo(again);
     }
 
     @Test

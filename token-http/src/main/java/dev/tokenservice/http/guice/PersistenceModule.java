@@ -12,6 +12,7 @@ import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.UserAccountStore;
 import dev.tokenservice.core.port.UserDirectory;
 import dev.tokenservice.persistence.Database;
+import dev.tokenservice.persistence.DurabilityBarrier;
 import dev.tokenservice.persistence.JdbiAccountLinkStore;
 import dev.tokenservice.persistence.JdbiClientStore;
 import dev.tokenservice.persistence.JdbiTokenQuery;
@@ -26,9 +27,10 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Provides: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore}, {@link UserAccountStore},
  * {@link AccountLinkStore}, and
- * {@link UserDirectory} (a {@link StoredUserDirectory} over the accounts). Requires: {@link Clock} and
+ * {@link UserDirectory} (a {@link StoredUserDirectory} over the accounts), and the database's {@link Jdbi} and
+ * {@link DurabilityBarrier}, which every writing adapter takes together. Requires: {@link Clock} and
  * {@code @UserPasswords SecretHasher} (both from {@link TokenCoreModule}). The {@link Database} is opened, migrated and
- * closed by whoever creates this module; the module only reads its {@link Jdbi}.
+ * closed by whoever creates this module; the module only reads its {@link Jdbi} and its barrier.
  */
 public final class PersistenceModule extends AbstractModule {
     private final Database database;
@@ -51,8 +53,14 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TokenStore tokenStore(Jdbi jdbi, Clock clock) {
-        return new JdbiTokenStore(jdbi, clock);
+    DurabilityBarrier durabilityBarrier(Database db) {
+        return db.durabilityBarrier();
+    }
+
+    @Provides
+    @Singleton
+    TokenStore tokenStore(Jdbi jdbi, Clock clock, DurabilityBarrier barrier) {
+        return new JdbiTokenStore(jdbi, clock, barrier);
     }
 
     @Provides
@@ -63,20 +71,20 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ClientStore clientStore(Jdbi jdbi) {
-        return new JdbiClientStore(jdbi);
+    ClientStore clientStore(Jdbi jdbi, DurabilityBarrier barrier) {
+        return new JdbiClientStore(jdbi, barrier);
     }
 
     @Provides
     @Singleton
-    UserAccountStore userAccountStore(Jdbi jdbi) {
-        return new JdbiUserAccountStore(jdbi);
+    UserAccountStore userAccountStore(Jdbi jdbi, DurabilityBarrier barrier) {
+        return new JdbiUserAccountStore(jdbi, barrier);
     }
 
     @Provides
     @Singleton
-    AccountLinkStore accountLinkStore(Jdbi jdbi) {
-        return new JdbiAccountLinkStore(jdbi);
+    AccountLinkStore accountLinkStore(Jdbi jdbi, DurabilityBarrier barrier) {
+        return new JdbiAccountLinkStore(jdbi, barrier);
     }
 
     @Provides

@@ -7,7 +7,7 @@ import dev.tokenservice.core.model.Username;
 import java.util.Optional;
 
 /**
- * One access token in the administration API, the seed model {@code OauthAccessTokenResource}
+ * One access token in the administration API, the Knetik API model {@code OauthAccessTokenResource}
  * ({@code client_id}, {@code username}, {@code token}) with more non-secret fields. {@code token} is always present:
  * {@code null} in the list view, the unsealed value in the single view ({@code null} when sealing is off).
  * Times are seconds since the epoch, as in RFC 7662.

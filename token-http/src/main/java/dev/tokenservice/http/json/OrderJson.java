@@ -3,7 +3,7 @@ package dev.tokenservice.http.json;
 import dev.tokenservice.core.model.SortOrder;
 
 /**
- * One ordering requirement of a page, the seed model {@code Order}: {@code property}, {@code direction}
+ * One ordering requirement of a page, the Knetik API model {@code Order}: {@code property}, {@code direction}
  * ({@code ASC}|{@code DESC}), {@code ascending}, {@code descending}, {@code ignore_case}, {@code null_handling}
  * ({@code NATIVE}: the database's own placement of nulls).
  */

@@ -4,8 +4,8 @@ import dev.tokenservice.core.model.TokenPage;
 import java.util.List;
 
 /**
- * A page of the administration list, the seed model {@code PageResourceOauthAccessTokenResource}. {@code sort} is a
- * JSON array of {@link OrderJson} (an object there breaks the seed SDKs); {@code number} is the 1-based page served.
+ * A page of the administration list, the Knetik API model {@code PageResourceOauthAccessTokenResource}. {@code sort} is a
+ * JSON array of {@link OrderJson} (an object there breaks the Knetik SDKs); {@code number} is the 1-based page served.
  */
 public record TokenPageJson(
         List<AccessTokenJson> content,

@@ -5,7 +5,7 @@ import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.TokenValue;
 
 /**
- * A successful token response (RFC 6749 §5.1), the seed model {@code OAuth2Resource}:
+ * A successful token response (RFC 6749 §5.1), the Knetik API model {@code OAuth2Resource}:
  * {@code access_token}, {@code token_type}, {@code expires_in} (a JSON integer), {@code scope}, and
  * {@code refresh_token} only when one was issued.
  */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * and secret form-urlencoded before base64, so both are decoded here), or {@code client_id} and
  * {@code client_secret} in the body ({@code client_secret_post}), or {@code client_id} alone for a public client.
  * Using Basic and a body secret at once is {@code invalid_request} ("MUST NOT use more than one authentication
- * method"); a body {@code client_id} beside Basic is allowed only when it names the same client, because the seed SDKs
+ * method"); a body {@code client_id} beside Basic is allowed only when it names the same client, because the Knetik SDKs
  * always send it. Stateless, thread-safe; testable without a container.
  */
 final class ClientAuthenticationParser {

@@ -177,16 +177,16 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
         if (subject == null) {
             throw reject("the token names no subject");
         }
-        ThirdPartySubject external;
+        ThirdPartySubject thirdPartySubject;
         try {
-            external = ThirdPartySubject.of(settings.grantType(), subject);
+            thirdPartySubject = ThirdPartySubject.of(settings.grantType(), subject);
         } catch (IllegalArgumentException e) {
             throw reject("the token's subject is malformed");
         }
         String email = text(claims.getClaim("email"));
         // Only an address the provider verified may be passed on (OpenID Connect Core §5.1 email_verified).
         String verifiedEmail = isTrue(claims.getClaim("email_verified")) ? email : null;
-        return new ThirdPartyIdentity(external, verifiedEmail, text(claims.getClaim("name")));
+        return new ThirdPartyIdentity(thirdPartySubject, verifiedEmail, text(claims.getClaim("name")));
     }
 
     private ThirdPartyTokenException reject(String why) {

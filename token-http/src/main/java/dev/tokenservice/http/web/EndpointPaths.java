@@ -7,7 +7,7 @@ package dev.tokenservice.http.web;
 public final class EndpointPaths {
     /** The token endpoint (RFC 6749 §3.2). */
     public static final String TOKEN = "/oauth/token";
-    /** The token endpoint as the seed API served it. */
+    /** The token endpoint as the Knetik API served it. */
     public static final String TOKEN_ALIAS = "/token";
     /** The revocation endpoint (RFC 7009). */
     public static final String REVOCATION = "/oauth/revoke";

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 
-/** Writes wire records as {@code application/json} (UTF-8, no charset parameter, as the seed API does). Thread-safe. */
+/** Writes wire records as {@code application/json} (UTF-8, no charset parameter, as the Knetik API does). Thread-safe. */
 public final class JsonWriter {
     private final ObjectMapper mapper;
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The media types of the API and the check of a form's {@code Content-Type} (RFC 9110 §8.3). Stateless, thread-safe. */
 public final class MediaTypes {
-    /** The type of every JSON answer, without a charset parameter (as the seed API sends it). */
+    /** The type of every JSON answer, without a charset parameter (as the Knetik API sends it). */
     public static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";
 

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The OpenAPI document kept in the repository, checked without a server: its schemas are valid JSON Schema 2020-12,
  * every reference resolves, every path parameter is declared, operation ids are unique, and the named schemas carry
- * the seed model names with exactly the wire names the JSON records write (and accept what they write).
+ * the Knetik API model names with exactly the wire names the JSON records write (and accept what they write).
  */
 class OpenApiDocumentTest {
     private static final String DOCUMENT_IRI = "https://token-service.test/openapi.json";
@@ -83,7 +83,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void schemasWhenNamedAfterTheSeedModelsThenCarryExactlyTheWireNamesOfTheRecords() {
+    void schemasWhenNamedAfterTheKnetikModelsThenCarryExactlyTheWireNamesOfTheRecords() {
         samples().forEach((name, sample) -> {
             JsonNode written = mapper.valueToTree(sample);
             Set<String> writtenNames = new TreeSet<>();
@@ -161,7 +161,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void documentWhenCheckedThenOpenApi31WithUniqueOperationIdsIncludingTheSeedOnes() {
+    void documentWhenCheckedThenOpenApi31WithUniqueOperationIdsIncludingTheKnetikOnes() {
         List<String> ids = new ArrayList<>();
         document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
             if (entry.getValue().has("operationId")) {

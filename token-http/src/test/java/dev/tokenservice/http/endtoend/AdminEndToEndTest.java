@@ -110,7 +110,7 @@ class AdminEndToEndTest {
     }
 
     @Test
-    void listWhenFilteredByClientThenSeedPageWithoutTokenValues() {
+    void listWhenFilteredByClientThenKnetikPageWithoutTokenValues() {
         JsonNode page = list("filter_client_id=" + LIST_APP);
 
         assertThat(page.fieldNames()).toIterable().containsExactly("content", "first", "last", "number",

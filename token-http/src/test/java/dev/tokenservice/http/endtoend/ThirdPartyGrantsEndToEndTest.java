@@ -124,7 +124,7 @@ class ThirdPartyGrantsEndToEndTest {
         assertThat(reply.json().get("scope").asText()).isEqualTo("read write");
         assertThat(server.findUser("google:1001")).hasValueSatisfying(user -> assertThat(user.hasPassword()).isFalse());
         assertThat(server.accountLinks("google:1001")).singleElement()
-                .satisfies(link -> assertThat(link.external().provider()).isEqualTo("google"));
+                .satisfies(link -> assertThat(link.thirdPartySubject().provider()).isEqualTo("google"));
     }
 
     @Test

@@ -58,7 +58,7 @@ class TokenEndpointEndToEndTest {
     }
 
     @Test
-    void clientCredentialsWhenSecretInBodyThenSeedResponse() {
+    void clientCredentialsWhenSecretInBodyThenKnetikResponse() {
         Reply reply = token(form("grant_type", "client_credentials", "client_id", MACHINE, "client_secret", MACHINE_SECRET));
 
         assertThat(reply.status()).isEqualTo(200);

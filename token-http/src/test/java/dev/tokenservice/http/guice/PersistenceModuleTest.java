@@ -13,6 +13,7 @@ import dev.tokenservice.core.port.UserAccountStore;
 import dev.tokenservice.core.port.UserDirectory;
 import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
+import dev.tokenservice.persistence.DurabilityBarrier;
 import dev.tokenservice.persistence.JdbiTokenStore;
 import dev.tokenservice.testkit.TestClients;
 import dev.tokenservice.testkit.TestHashers;
@@ -37,6 +38,7 @@ class PersistenceModuleTest {
             assertThat(injector.getInstance(TokenStore.class)).isInstanceOf(JdbiTokenStore.class)
                     .isSameAs(injector.getInstance(TokenStore.class));
             assertThat(injector.getInstance(TokenQuery.class)).isNotNull();
+            assertThat(injector.getInstance(DurabilityBarrier.class)).isSameAs(database.durabilityBarrier());
         }
     }
 }

@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The JSON names of the seed models, checked on the serialized tree. */
+/** The JSON names of the Knetik API models, checked on the serialized tree. */
 class WireNamesTest {
     private static final Instant ISSUED = Instant.parse("2030-01-01T00:00:00Z");
     private final ObjectMapper mapper = JsonMappers.create();
@@ -33,7 +33,7 @@ class WireNamesTest {
     }
 
     @Test
-    void tokenResponseWhenWithRefreshThenSeedNamesAndIntegerExpiry() {
+    void tokenResponseWhenWithRefreshThenKnetikNamesAndIntegerExpiry() {
         JsonNode json = mapper.valueToTree(TokenResponseJson.from(new TokenResponse(TokenValue.of("a"),
                 Duration.ofSeconds(3600), Scope.of("read"), TokenValue.of("r"))));
 

@@ -27,14 +27,14 @@ public final class AccountLinkRows {
     private AccountLinkRows() {
     }
 
-    /** Binds the key columns of {@code external}. */
-    public static <S extends SqlStatement<S>> S bindKey(S statement, ThirdPartySubject external) {
-        return statement.bind("provider", external.provider()).bind("subject", external.subject());
+    /** Binds the key columns of {@code thirdPartySubject}. */
+    public static <S extends SqlStatement<S>> S bindKey(S statement, ThirdPartySubject thirdPartySubject) {
+        return statement.bind("provider", thirdPartySubject.provider()).bind("subject", thirdPartySubject.subject());
     }
 
     /** Binds every column of {@code link}. */
     public static <S extends SqlStatement<S>> S bind(S statement, AccountLink link) {
-        return bindKey(statement, link.external())
+        return bindKey(statement, link.thirdPartySubject())
                 .bind("username", link.username().value())
                 .bind("linked_at", Millis.of(link.linkedAt()));
     }

@@ -17,7 +17,7 @@ public enum Dialect {
      * H2 2.x, embedded. Lock waits get ten seconds instead of H2's one: a rotation that waits for a concurrent one
      * must learn it lost, not fail. Upserts use H2's {@code MERGE ... KEY}. A bounded delete is H2's
      * {@code DELETE ... FETCH FIRST}, which walks the expiry index and stops: H2 runs the portable
-     * {@code IN (sub-select)} form twenty to a hundred times slower.
+     * {@code IN (sub-select)} form much slower.
      */
     H2("h2", "SET LOCK_TIMEOUT 10000", Map.of()) {
         @Override
@@ -27,7 +27,7 @@ public enum Dialect {
 
         /**
          * H2 plans without regard to {@code FETCH FIRST}: left alone it fetches every live token through the expiry
-         * index and sorts them all, tens of seconds at a million tokens. With no index allowed for the condition
+         * index and sorts them all, however many there are. With no index allowed for the condition
          * ({@code USE INDEX ()}) it reads the table through the index that holds the requested order, or its first
          * column, and stops after the page.
          */
@@ -98,8 +98,13 @@ public enum Dialect {
 
     /** The dialect of the database behind an open connection. */
     public static Dialect of(Handle handle) {
+        return of(url(handle));
+    }
+
+    /** The JDBC URL of the database behind an open connection, as its driver reports it. */
+    public static String url(Handle handle) {
         try {
-            return of(handle.getConnection().getMetaData().getURL());
+            return handle.getConnection().getMetaData().getURL();
         } catch (SQLException e) {
             throw new ConnectionException(e);
         }
@@ -141,10 +146,11 @@ public enum Dialect {
     }
 
     /**
-     * True when a committed write must still be flushed to disk before it counts: H2 keeps commits in memory and
-     * writes them to its file later; an in-memory H2 has no disk, and PostgreSQL's commit is durable already.
+     * True when a committed write must still be flushed to disk before it counts, because the commit itself does not
+     * reach the disk: H2 keeps commits in memory and writes them to its file later. An in-memory H2 has no disk, and
+     * PostgreSQL's commit is durable already.
      */
-    public boolean flushesOnCommit(String jdbcUrl) {
+    public boolean needsFlushAfterCommit(String jdbcUrl) {
         return this == H2 && !jdbcUrl.startsWith("jdbc:h2:mem:");
     }
 

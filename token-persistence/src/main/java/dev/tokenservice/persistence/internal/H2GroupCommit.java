@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit for H2, whose own commit only reaches memory: H2 writes committed changes to its file in the
  * background, half a second later, so a crash could lose tokens already answered with {@code 200}. Every writer
- * calls {@link #run()} after its commit; one of them runs {@code CHECKPOINT SYNC} (write the changes to the file,
- * then fsync it) for all the writers that committed before that flush started, and they all return when it is done.
- * Under load one flush serves dozens of requests, so durability costs a few milliseconds of latency rather than
- * one disk write per token.
+ * calls {@link #awaitDurable()} after its commit; one of them runs {@code CHECKPOINT SYNC} (write the changes to the
+ * file, then fsync it) for all the writers that committed before that flush started, and they all return when it is
+ * done. Under load one flush serves many writers, so durability costs some latency rather than one disk write per
+ * token.
  *
  * <p>The flush runs on a connection of its own, outside the pool, so a flush never waits for a pooled connection
  * and a writer never holds one while it waits. A flush also runs every {@link #SYNC_PERIOD} on a thread of its own,
@@ -27,14 +27,14 @@ import org.slf4j.LoggerFactory;
  * that period too: this is what makes {@link #RETENTION_TIME_MILLIS} safe. Thread-safe; {@link #close()} once, after
  * the last write.
  */
-public final class H2GroupCommit implements Runnable, AutoCloseable {
+public final class H2GroupCommit implements AutoCloseable {
     /** The longest a change H2 wrote to its file stays without an fsync. */
     public static final Duration SYNC_PERIOD = Duration.ofSeconds(1);
     /**
      * How long H2 keeps the space of a chunk it no longer needs before reusing it, instead of its default 45 s. The
      * default guards against chunks that the operating system has not yet written; here every chunk is fsynced
      * within {@link #SYNC_PERIOD}. Under load H2 writes a chunk per flush, and the file holds about a retention
-     * time's worth of them: 3.7 GB after two minutes of 3,500 tokens/s with 45 s, 450 MB with 5 s.
+     * time's worth of them, so a shorter time keeps the file smaller.
      */
     public static final int RETENTION_TIME_MILLIS = 5_000;
 
@@ -42,9 +42,8 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition flushed = lock.newCondition();
-    private final ConnectionSource connections;
+    private final Flush flush;
     private final ScheduledExecutorService periodic;
-    private Connection connection;
     /** The flush that will serve whoever commits now: one that has not started yet. */
     private Round next = new Round();
     private boolean flushing;
@@ -56,14 +55,25 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
         Connection open() throws SQLException;
     }
 
-    /** A group commit whose flushes run on a connection from {@code connections}; checks once that a flush works. */
-    public H2GroupCommit(ConnectionSource connections) {
-        this(connections, SYNC_PERIOD);
+    /** Writes everything committed so far to disk. Called by one thread at a time; closed after the last call. */
+    @FunctionalInterface
+    interface Flush extends AutoCloseable {
+        void flush() throws SQLException;
+
+        @Override
+        default void close() {
+        }
     }
 
-    H2GroupCommit(ConnectionSource connections, Duration syncPeriod) {
-        this.connections = connections;
-        run();
+    /** A group commit whose flushes run on a connection from {@code connections}; checks once that a flush works. */
+    public H2GroupCommit(ConnectionSource connections) {
+        this(new CheckpointSync(connections), SYNC_PERIOD);
+    }
+
+    /** A group commit that runs {@code flush} for each round, and every {@code syncPeriod} on its own. */
+    H2GroupCommit(Flush flush, Duration syncPeriod) {
+        this.flush = flush;
+        awaitDurable();
         periodic = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "token-db-sync");
             thread.setDaemon(true);
@@ -74,23 +84,40 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
     }
 
     /**
-     * Returns once everything the calling thread committed before this call is on disk. Joins the next flush, or
-     * runs it when none is running; fails with {@link StorageException} when that flush failed.
+     * Returns once everything committed before this call is on disk. Joins the next flush, or runs it when none is
+     * running; fails with {@link StorageException} when that flush failed.
      */
-    @Override
-    public void run() {
+    public void awaitDurable() {
+        await(join());
+    }
+
+    /**
+     * The flush that will serve a writer who committed before this call: never the one running now, which may have
+     * started before the commit, but the next one.
+     */
+    Round join() {
         lock.lock();
         try {
-            Round mine = next;
-            while (!mine.done) {
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns once {@code round} is done, running it when no flush is running; throws when it failed. */
+    void await(Round round) {
+        lock.lock();
+        try {
+            while (!round.done) {
                 if (flushing) {
                     flushed.awaitUninterruptibly();
                 } else {
-                    lead(mine);
+                    // Neither done nor running, so not started: it is still the next round.
+                    lead(round);
                 }
             }
-            if (mine.failure != null) {
-                throw new StorageException("could not write the committed changes to disk", mine.failure);
+            if (round.failure != null) {
+                throw new StorageException("could not write the committed changes to disk", round.failure);
             }
         } finally {
             lock.unlock();
@@ -99,7 +126,7 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
 
     private void syncPeriodically() {
         try {
-            run();
+            awaitDurable();
         } catch (StorageException e) {
             if (!isClosed()) { // after close() every flush fails, and says nothing new
                 LOG.warn("the periodic flush of the H2 file failed; the next flush tries again", e);
@@ -119,43 +146,34 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
     /** Runs the flush that serves {@code round} (and every writer waiting on it) without holding the lock. */
     private void lead(Round round) {
         flushing = true;
+        // Whoever commits from now on may have committed after the flush started: they wait for the next one.
         next = new Round();
+        if (closed) {
+            finish(round, new IllegalStateException("the database is closed"));
+            return;
+        }
         // Stays set unless the flush returns normally: no writer may take an unfinished flush for a success.
         Throwable failure = new IllegalStateException("the flush did not finish");
         lock.unlock();
         try {
-            flush();
+            flush.flush();
             failure = null;
         } catch (SQLException | RuntimeException e) {
             failure = e;
         } finally {
             lock.lock();
-            flushing = false;
-            round.done = true;
-            round.failure = failure;
-            flushed.signalAll();
+            finish(round, failure);
         }
     }
 
-    /** Only the leader of a round calls this, one at a time. */
-    private void flush() throws SQLException {
-        if (closed) {
-            throw new IllegalStateException("the database is closed");
-        }
-        try {
-            if (connection == null) {
-                connection = connections.open();
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT SYNC");
-            }
-        } catch (SQLException | RuntimeException e) {
-            closeConnection();
-            throw e;
-        }
+    private void finish(Round round, Throwable failure) {
+        flushing = false;
+        round.done = true;
+        round.failure = failure;
+        flushed.signalAll();
     }
 
-    /** Closes the flush connection; later writes fail rather than return without being flushed. */
+    /** Stops the periodic flush and closes the flush; later writes fail rather than return without being flushed. */
     @Override
     public void close() {
         // No interrupt: H2 closes its file when a thread is interrupted in the middle of a write.
@@ -166,28 +184,54 @@ public final class H2GroupCommit implements Runnable, AutoCloseable {
                 flushed.awaitUninterruptibly();
             }
             closed = true;
-            closeConnection();
+            flush.close();
         } finally {
             lock.unlock();
         }
     }
 
-    private void closeConnection() {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // Already broken; the next flush opens a new one.
-        } finally {
-            connection = null;
-        }
-    }
-
     /** One flush and the writers it serves. Guarded by the lock. */
-    private static final class Round {
+    static final class Round {
         private boolean done;
         private Throwable failure;
+    }
+
+    /** {@code CHECKPOINT SYNC} on a connection of its own, opened again after a failure. */
+    private static final class CheckpointSync implements Flush {
+        private final ConnectionSource connections;
+        private Connection connection;
+
+        CheckpointSync(ConnectionSource connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public void flush() throws SQLException {
+            try {
+                if (connection == null) {
+                    connection = connections.open();
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT SYNC");
+                }
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (connection == null) {
+                return;
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Already broken; the next flush opens a new one.
+            } finally {
+                connection = null;
+            }
+        }
     }
 }

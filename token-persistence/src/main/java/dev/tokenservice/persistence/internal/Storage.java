@@ -3,9 +3,6 @@ package dev.tokenservice.persistence.internal;
 import dev.tokenservice.core.port.StorageException;
 import java.sql.SQLException;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.HandleConsumer;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
@@ -28,29 +25,6 @@ public final class Storage {
     }
 
     /**
-     * Runs {@code transaction} in one transaction, then waits until its changes are durable ({@link Durability}):
-     * a write returns only once it would survive a crash. Failures become a {@link StorageException}.
-     */
-    public static void write(Jdbi jdbi, String operation, HandleConsumer<RuntimeException> transaction) {
-        update(jdbi, operation, handle -> {
-            transaction.useHandle(handle);
-            return null;
-        });
-    }
-
-    /** As {@link #write}, for a transaction with a result (rows changed, whether it applied). */
-    public static <T> T update(Jdbi jdbi, String operation, HandleCallback<T, RuntimeException> transaction) {
-        T result = call(operation, () -> jdbi.inTransaction(transaction));
-        awaitDurable(jdbi);
-        return result;
-    }
-
-    /** Waits until what the calling thread committed on {@code jdbi} is durable ({@link Durability}). */
-    public static void awaitDurable(Jdbi jdbi) {
-        jdbi.getConfig(Durability.class).awaitDurable();
-    }
-
-    /**
      * True when {@code failure} is a violation of a primary key or unique constraint (SQLSTATE {@code 23505} on both
      * H2 and PostgreSQL): the row was there already.
      */
@@ -61,13 +35,5 @@ public final class Storage {
             }
         }
         return false;
-    }
-
-    /** Runs the call; a JDBI failure becomes a {@link StorageException} saying what could not be done. */
-    public static void run(String operation, Runnable call) {
-        call(operation, () -> {
-            call.run();
-            return null;
-        });
     }
 }

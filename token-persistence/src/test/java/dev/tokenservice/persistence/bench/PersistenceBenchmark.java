@@ -80,8 +80,8 @@ public final class PersistenceBenchmark {
             database.migrate();
             Jdbi jdbi = database.jdbi();
             load(jdbi);
-            JdbiTokenStore store = new JdbiTokenStore(jdbi, CLOCK);
-            JdbiTokenQuery query = new JdbiTokenQuery(jdbi, CLOCK);
+            JdbiTokenStore store = database.tokenStore(CLOCK);
+            JdbiTokenQuery query = database.tokenQuery(CLOCK);
             Runnable issue = () -> store.save(TokenPair.accessOnly(token(issued++)));
 
             measure("lookup by digest (live token)", 2_000, 20_000, i -> {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link AccountLinkStore} must have: links are kept exactly, one external account links to one
- * user, and of concurrent links of one external account exactly one wins. Extend it and return a fresh empty store
+ * The behaviour every {@link AccountLinkStore} must have: links are kept exactly, one third-party account links to one
+ * user, and of concurrent links of one third-party account exactly one wins. Extend it and return a fresh empty store
  * from {@link #newStore}.
  */
 public abstract class AccountLinkStoreContract {
@@ -47,7 +47,7 @@ public abstract class AccountLinkStoreContract {
 
         store.link(link);
 
-        assertThat(store.find(link.external())).contains(link);
+        assertThat(store.find(link.thirdPartySubject())).contains(link);
     }
 
     @Test
@@ -75,7 +75,7 @@ public abstract class AccountLinkStoreContract {
 
         store.link(link);
 
-        assertThat(store.find(link.external())).contains(link);
+        assertThat(store.find(link.thirdPartySubject())).contains(link);
     }
 
     @Test
@@ -90,10 +90,10 @@ public abstract class AccountLinkStoreContract {
         AccountLink first = link("google", "7", JANE);
         store.link(first);
 
-        boolean made = store.link(new AccountLink(first.external(), JOHN, LINKED_AT.plusSeconds(60)));
+        boolean made = store.link(new AccountLink(first.thirdPartySubject(), JOHN, LINKED_AT.plusSeconds(60)));
 
         assertThat(made).isFalse();
-        assertThat(store.find(first.external())).contains(first);
+        assertThat(store.find(first.thirdPartySubject())).contains(first);
     }
 
     @Test
@@ -104,13 +104,13 @@ public abstract class AccountLinkStoreContract {
         assertThat(store.link(google)).isTrue();
         assertThat(store.link(facebook)).isTrue();
 
-        assertThat(store.find(google.external())).contains(google);
-        assertThat(store.find(facebook.external())).contains(facebook);
+        assertThat(store.find(google.thirdPartySubject())).contains(google);
+        assertThat(store.find(facebook.thirdPartySubject())).contains(facebook);
     }
 
     @Test
     void linkWhenRacedByEightThreadsThenExactlyOneWinsAndItsLinkIsKept() throws Exception {
-        ThirdPartySubject external = ThirdPartySubject.of("google", "raced");
+        ThirdPartySubject thirdPartySubject = ThirdPartySubject.of("google", "raced");
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -118,7 +118,7 @@ public abstract class AccountLinkStoreContract {
         List<AccountLink> attempts = new ArrayList<>();
         try {
             for (int i = 0; i < threads; i++) {
-                AccountLink attempt = new AccountLink(external, Username.of("user-" + i), LINKED_AT);
+                AccountLink attempt = new AccountLink(thirdPartySubject, Username.of("user-" + i), LINKED_AT);
                 attempts.add(attempt);
                 results.add(pool.submit(() -> {
                     start.await();
@@ -135,7 +135,7 @@ public abstract class AccountLinkStoreContract {
             }
 
             assertThat(winners).hasSize(1);
-            assertThat(store.find(external)).contains(winners.get(0));
+            assertThat(store.find(thirdPartySubject)).contains(winners.get(0));
         } finally {
             pool.shutdownNow();
         }
@@ -170,9 +170,9 @@ public abstract class AccountLinkStoreContract {
         AccountLink link = link("google", "1", JANE);
         store.link(link);
 
-        assertThat(store.unlink(link.external())).isTrue();
+        assertThat(store.unlink(link.thirdPartySubject())).isTrue();
 
-        assertThat(store.find(link.external())).isEmpty();
+        assertThat(store.find(link.thirdPartySubject())).isEmpty();
         assertThat(store.findByUsername(JANE)).isEmpty();
     }
 
@@ -185,12 +185,12 @@ public abstract class AccountLinkStoreContract {
     void linkWhenUnlinkedBeforeThenTrueAndNewLinkKept() {
         AccountLink old = link("google", "1", JANE);
         store.link(old);
-        store.unlink(old.external());
-        AccountLink relinked = new AccountLink(old.external(), JOHN, LINKED_AT.plusSeconds(1));
+        store.unlink(old.thirdPartySubject());
+        AccountLink relinked = new AccountLink(old.thirdPartySubject(), JOHN, LINKED_AT.plusSeconds(1));
 
         assertThat(store.link(relinked)).isTrue();
 
-        assertThat(store.find(old.external())).contains(relinked);
+        assertThat(store.find(old.thirdPartySubject())).contains(relinked);
     }
 
     @Test
@@ -204,7 +204,7 @@ public abstract class AccountLinkStoreContract {
 
         assertThat(removed).isEqualTo(2);
         assertThat(store.findByUsername(JANE)).isEmpty();
-        assertThat(store.find(johns.external())).contains(johns);
+        assertThat(store.find(johns.thirdPartySubject())).contains(johns);
     }
 
     @Test
