@@ -302,20 +302,18 @@ class TokenAdministrationTest {
 
     @Test
     void authorizeWhenTokenIsUnknownThenInvalidToken() {
-        Throwable thrown = catchThrowable(() -> administration.authorize(TokenValue.of("no-such-token")));
+        OAuthError error = refusalOf(TokenValue.of("no-such-token"));
 
-        assertThat(thrown).isInstanceOfSatisfying(OAuthException.class,
-                e -> assertThat(e.error()).isEqualTo(OAuthError.INVALID_TOKEN));
+        assertThat(error).isEqualTo(OAuthError.INVALID_TOKEN);
     }
 
     @Test
     void authorizeWhenTokenLacksTokensAdminThenInsufficientScope() {
         TokenValue userToken = issued.get(0).accessToken();
 
-        Throwable thrown = catchThrowable(() -> administration.authorize(userToken));
+        OAuthError error = refusalOf(userToken);
 
-        assertThat(thrown).isInstanceOfSatisfying(OAuthException.class,
-                e -> assertThat(e.error()).isEqualTo(OAuthError.INSUFFICIENT_SCOPE));
+        assertThat(error).isEqualTo(OAuthError.INSUFFICIENT_SCOPE);
     }
 
     @Test
@@ -323,10 +321,9 @@ class TokenAdministrationTest {
         TokenValue adminToken = service.issue(TokenRequests.clientCredentials(adminClient)).accessToken();
         ports.clients().delete(adminClient.clientId());
 
-        Throwable thrown = catchThrowable(() -> administration.authorize(adminToken));
+        OAuthError error = refusalOf(adminToken);
 
-        assertThat(thrown).isInstanceOfSatisfying(OAuthException.class,
-                e -> assertThat(e.error()).isEqualTo(OAuthError.INVALID_TOKEN));
+        assertThat(error).isEqualTo(OAuthError.INVALID_TOKEN);
     }
 
     @Test
@@ -337,5 +334,11 @@ class TokenAdministrationTest {
 
         assertThat(authorized.principal().token().clientId()).isEqualTo(adminClient.clientId());
         assertThat(authorized.principal().hasAuthority(Authority.TOKENS_ADMIN)).isTrue();
+    }
+
+    private OAuthError refusalOf(TokenValue bearer) {
+        Throwable thrown = catchThrowable(() -> administration.authorize(bearer));
+        assertThat(thrown).isInstanceOf(OAuthException.class);
+        return ((OAuthException) thrown).error();
     }
 }
