@@ -1,11 +1,12 @@
 package dev.tokenservice.core.port;
 
 import dev.tokenservice.core.model.ClientId;
-import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.TokenSummary;
 import dev.tokenservice.core.model.Username;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hears what the core did, for audit logs and metrics. Events never carry a token value or a secret. Called on the
@@ -29,7 +30,7 @@ public interface TokenEventListener {
     record Revoked(RevocationCause cause, int count) { }
 
     /** A retired refresh token was presented again: a sign that it leaked. */
-    record ReuseDetected(ClientId clientId, Username username, FamilyId familyId) { }
+    record ReuseDetected(ClientId clientId, @Nullable Username username, FamilyId familyId) { }
 
     /** Who failed to authenticate. */
     enum Party { CLIENT, USER }
