@@ -4,19 +4,29 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.persistence.internal.Dialect;
-import dev.tokenservice.persistence.internal.H2GroupCommit;
+import dev.tokenservice.persistence.internal.GroupCommit;
+import dev.tokenservice.persistence.internal.H2Checkpoint;
+import dev.tokenservice.persistence.internal.JournaledBarrier;
+import dev.tokenservice.persistence.internal.Storage;
+import dev.tokenservice.persistence.internal.TokenJournal;
+import dev.tokenservice.persistence.internal.TokenWrite;
+import dev.tokenservice.persistence.internal.TokenWrites;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An open connection pool (HikariCP) to the token database, H2 or PostgreSQL, the {@link Jdbi} the adapters run on,
@@ -45,23 +55,32 @@ public final class Database implements AutoCloseable {
     public static final String POOL_NAME = "token-db";
 
     static final int CONNECTION_TIMEOUT_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final Dialect dialect;
-    private final H2GroupCommit groupCommit;
+    private final @Nullable GroupCommit groupCommit;
+    private final @Nullable TokenJournal journal;
     private final DurabilityBarrier durabilityBarrier;
     private final Object jdbiLock = new Object();
     /** Made by the first {@link #jdbi()} call; guarded by {@code jdbiLock}. */
     private Jdbi jdbi;
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource, Dialect dialect,
-            H2GroupCommit groupCommit) {
+            @Nullable GroupCommit groupCommit, @Nullable TokenJournal journal) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.groupCommit = groupCommit;
-        this.durabilityBarrier = groupCommit == null ? DurabilityBarrier.NONE : groupCommit::awaitDurable;
+        this.journal = journal;
+        if (groupCommit == null) {
+            durabilityBarrier = DurabilityBarrier.NONE;
+        } else if (journal == null) {
+            durabilityBarrier = groupCommit::awaitDurable;
+        } else {
+            durabilityBarrier = new JournaledH2Barrier(groupCommit, journal);
+        }
     }
 
     /**
@@ -79,19 +98,55 @@ public final class Database implements AutoCloseable {
             // names the redacted URL only, never the password.
             throw new StorageException("cannot connect to the database " + settings.redactedUrl(), e);
         }
+        GroupCommit groupCommit = null;
+        TokenJournal journal = null;
         try {
-            H2GroupCommit groupCommit = null;
             if (dialect.needsFlushAfterCommit(settings.url())) {
                 if (!settings.url().toUpperCase(Locale.ROOT).contains(";RETENTION_TIME=")) {
-                    setRetentionTime(dataSource, H2GroupCommit.RETENTION_TIME_MILLIS);
+                    setRetentionTime(dataSource, GroupCommit.RETENTION_TIME_MILLIS);
                 }
-                groupCommit = new H2GroupCommit(() -> DriverManager.getConnection(settings.url(), settings.user(),
-                        settings.password()));
+                H2Checkpoint checkpoint = new H2Checkpoint(() -> DriverManager.getConnection(settings.url(),
+                        settings.user(), settings.password()));
+                journal = dialect.h2FileBase(settings.url()).map(TokenJournal::open).orElse(null);
+                groupCommit = new GroupCommit(journal == null ? checkpoint : journal.checkpointing(checkpoint),
+                        GroupCommit.SYNC_PERIOD);
             }
-            return new Database(settings, dataSource, dialect, groupCommit);
+            Database database = new Database(settings, dataSource, dialect, groupCommit, journal);
+            database.redoJournal();
+            return database;
         } catch (RuntimeException e) {
+            if (groupCommit != null) {
+                groupCommit.close();
+            }
+            if (journal != null) {
+                journal.close();
+            }
             dataSource.close();
             throw e;
+        }
+    }
+
+    /**
+     * Redoes the token writes that a previous process recorded in the journal but may not have written to the file
+     * (it stopped before a checkpoint), then checkpoints, which deletes those records. Before anything else touches
+     * the tables, and before migrations: the records were written against the schema the file has.
+     */
+    private void redoJournal() {
+        if (journal == null) {
+            return;
+        }
+        List<TokenWrite> writes = journal.recover();
+        if (!writes.isEmpty()) {
+            Storage.call("redo the token journal", () -> jdbi().withHandle(handle -> {
+                for (TokenWrite write : writes) {
+                    handle.useTransaction(transaction -> TokenWrites.redo(transaction, write));
+                }
+                return null;
+            }));
+            LOG.info("redid {} token writes from the journal", writes.size());
+        }
+        if (journal.redone()) {
+            groupCommit.awaitDurable();
         }
     }
 
@@ -210,7 +265,13 @@ public final class Database implements AutoCloseable {
             return;
         }
         if (groupCommit != null) {
+            if (journal != null) {
+                checkpointBeforeClose();
+            }
             groupCommit.close();
+        }
+        if (journal != null) {
+            journal.close();
         }
         dataSource.close();
         if (dialect.shutsDownOnClose(settings.url())) {
@@ -221,6 +282,24 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw new StorageException("could not shut the in-memory database down", e);
             }
+        }
+    }
+
+    /** The last checkpoint deletes the journal; if it fails, the next start redoes the journal instead. */
+    private void checkpointBeforeClose() {
+        try {
+            groupCommit.awaitDurable();
+        } catch (StorageException e) {
+            LOG.warn("the checkpoint before closing failed; the next start redoes the token journal", e);
+        }
+    }
+
+    /** The barrier of an H2 file database with a token journal: token writes go through the journal. */
+    private record JournaledH2Barrier(GroupCommit groupCommit, TokenJournal tokenJournal)
+            implements DurabilityBarrier, JournaledBarrier {
+        @Override
+        public void awaitDurable() {
+            groupCommit.awaitDurable();
         }
     }
 

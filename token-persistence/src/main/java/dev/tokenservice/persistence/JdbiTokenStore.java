@@ -5,10 +5,10 @@ import static dev.tokenservice.persistence.internal.TokenSql.TokenTable.REFRESH;
 
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.FamilyId;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
-import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.core.port.TokenStore;
@@ -18,14 +18,12 @@ import dev.tokenservice.persistence.internal.Storage;
 import dev.tokenservice.persistence.internal.TokenRows;
 import dev.tokenservice.persistence.internal.TokenSql;
 import dev.tokenservice.persistence.internal.TokenSql.TokenTable;
+import dev.tokenservice.persistence.internal.TokenWrite;
+import dev.tokenservice.persistence.internal.TokenWrites;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The {@link TokenStore} on a database: tables {@code access_tokens} and {@code refresh_tokens}, keyed by the
@@ -54,7 +52,10 @@ public final class JdbiTokenStore implements TokenStore {
     @Override
     public void save(TokenPair tokens) {
         Objects.requireNonNull(tokens, "tokens");
-        writes.write("save tokens", handle -> insert(handle, tokens));
+        writes.update("save tokens", handle -> {
+            TokenWrites.insert(handle, tokens);
+            return true;
+        }, saved -> new TokenWrite.Save(tokens));
     }
 
     @Override
@@ -83,68 +84,36 @@ public final class JdbiTokenStore implements TokenStore {
     public boolean rotate(TokenDigest used, TokenPair replacement) {
         Objects.requireNonNull(used, "used");
         Objects.requireNonNull(replacement, "replacement");
-        return writes.update("rotate a refresh token", handle -> {
-            int marked = handle.createUpdate(TokenSql.MARK_REFRESH_USED)
-                    .bind("digest", used.value())
-                    .bind("now", now())
-                    .execute();
-            if (marked != 1) {
-                return false;
-            }
-            // Same transaction: if the replacement cannot be saved, the old token is not spent either.
-            insert(handle, replacement);
-            return true;
-        });
+        return writes.update("rotate a refresh token",
+                handle -> TokenWrites.rotate(handle, used, replacement, now()),
+                rotated -> rotated ? new TokenWrite.Rotate(used, replacement) : null);
     }
 
     @Override
     public boolean revokeAccessToken(TokenDigest digest) {
         Objects.requireNonNull(digest, "digest");
-        return writes.update("revoke an access token", handle -> handle
-                .createUpdate(TokenSql.DELETE_ACCESS)
-                .bind("digest", digest.value())
-                .execute()) > 0;
+        return writes.update("revoke an access token", handle -> TokenWrites.revokeAccess(handle, digest),
+                count -> count > 0 ? new TokenWrite.RevokeAccess(digest) : null) > 0;
     }
 
     @Override
     public int revokeFamily(FamilyId familyId) {
         Objects.requireNonNull(familyId, "familyId");
-        return writes.update("revoke a token family", handle ->
-                handle.createUpdate(TokenSql.DELETE_ACCESS_OF_FAMILY).bind("familyId", familyId.value()).execute()
-                + handle.createUpdate(TokenSql.DELETE_REFRESH_OF_FAMILY).bind("familyId", familyId.value())
-                        .execute());
+        return writes.update("revoke a token family", handle -> TokenWrites.revokeFamily(handle, familyId),
+                count -> count > 0 ? new TokenWrite.RevokeFamily(familyId) : null);
     }
 
     @Override
     public int revokeSelected(HolderSelector selector) {
         Objects.requireNonNull(selector, "selector");
-        List<String> conditions = new ArrayList<>(2);
-        if (selector.username() != null) {
-            conditions.add(TokenSql.SELECTED_USER);
-        }
-        if (selector.clientId() != null) {
-            conditions.add(TokenSql.SELECTED_CLIENT);
-        }
-        String condition = String.join(" AND ", conditions);
-        return writes.update("revoke tokens", handle ->
-                deleteSelected(handle, ACCESS, condition, selector) + deleteSelected(handle, REFRESH, condition, selector));
-    }
-
-    private static int deleteSelected(Handle handle, TokenTable table, String condition, HolderSelector selector) {
-        Update delete = handle.createUpdate(TokenSql.deleteWhere(table, condition));
-        if (selector.username() != null) {
-            delete.bind("username", selector.username().value());
-        }
-        if (selector.clientId() != null) {
-            delete.bind("clientId", selector.clientId().value());
-        }
-        return delete.execute();
+        return writes.update("revoke tokens", handle -> TokenWrites.revokeSelected(handle, selector),
+                count -> count > 0 ? new TokenWrite.RevokeSelected(selector) : null);
     }
 
     @Override
     public Optional<AccessToken> findLatestAccessToken(TokenHolder holder) {
         Objects.requireNonNull(holder, "holder");
-        String sql = String.format(TokenSql.LATEST_ACCESS_OF_HOLDER, holderCondition(holder));
+        String sql = String.format(TokenSql.LATEST_ACCESS_OF_HOLDER, TokenWrites.holderCondition(holder));
         return Storage.call("find the latest access token", () -> jdbi.withHandle(handle -> {
             var query = handle.createQuery(sql).bind("clientId", holder.clientId().value()).bind("now", now());
             Optional.ofNullable(holder.username()).ifPresent(user -> query.bind("username", user.value()));
@@ -155,20 +124,8 @@ public final class JdbiTokenStore implements TokenStore {
     @Override
     public int revokeHeldBy(TokenHolder holder) {
         Objects.requireNonNull(holder, "holder");
-        String condition = holderCondition(holder);
-        return writes.update("revoke tokens", handle ->
-                deleteHeld(handle, ACCESS, condition, holder) + deleteHeld(handle, REFRESH, condition, holder));
-    }
-
-    private static int deleteHeld(Handle handle, TokenTable table, String condition, TokenHolder holder) {
-        Update delete = handle.createUpdate(TokenSql.deleteWhere(table, condition))
-                .bind("clientId", holder.clientId().value());
-        Optional.ofNullable(holder.username()).ifPresent(user -> delete.bind("username", user.value()));
-        return delete.execute();
-    }
-
-    private static String holderCondition(TokenHolder holder) {
-        return holder.username() != null ? TokenSql.HOLDER_WITH_USER : TokenSql.HOLDER_WITHOUT_USER;
+        return writes.update("revoke tokens", handle -> TokenWrites.revokeHeldBy(handle, holder),
+                count -> count > 0 ? new TokenWrite.RevokeHeldBy(holder) : null);
     }
 
     /**
@@ -196,21 +153,6 @@ public final class JdbiTokenStore implements TokenStore {
                 .bind("now", now)
                 .bind("limit", limit)
                 .execute());
-    }
-
-    /**
-     * Inserts a pair in the caller's transaction. A digest already stored in the same table fails on the primary
-     * key (and the transaction rolls back). No query looks for it in the other table first: two values of 256 random
-     * bits never meet.
-     */
-    private void insert(Handle handle, TokenPair tokens) {
-        AccessToken access = tokens.access();
-        Optional<RefreshToken> refresh = Optional.ofNullable(tokens.refresh());
-        if (refresh.filter(token -> token.digest().equals(access.digest())).isPresent()) {
-            throw new StorageException("a token pair must have two different values");
-        }
-        TokenRows.bind(handle.createUpdate(TokenSql.INSERT_ACCESS), access).execute();
-        refresh.ifPresent(token -> TokenRows.bind(handle.createUpdate(TokenSql.INSERT_REFRESH), token).execute());
     }
 
     private long now() {

@@ -1,10 +1,12 @@
 package dev.tokenservice.persistence.internal;
 
 import dev.tokenservice.persistence.internal.TokenSql.TokenTable;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 
@@ -152,6 +154,28 @@ public enum Dialect {
      */
     public boolean needsFlushAfterCommit(String jdbcUrl) {
         return this == H2 && !jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+
+    /**
+     * The database file of an embedded H2 file URL without its extension (e.g. {@code data/tokens} for
+     * {@code jdbc:h2:file:data/tokens;...}), where the token journal lives beside it; empty for any other URL (H2 in
+     * memory, an H2 server reached over the network, a file system prefix such as {@code nio:}, PostgreSQL).
+     */
+    public Optional<Path> h2FileBase(String jdbcUrl) {
+        if (!needsFlushAfterCommit(jdbcUrl)) {
+            return Optional.empty();
+        }
+        String name = jdbcUrl.substring("jdbc:h2:".length());
+        int parameters = name.indexOf(';');
+        name = parameters < 0 ? name : name.substring(0, parameters);
+        name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+        if (name.isEmpty() || name.matches("^[a-zA-Z]{2,}:.*")) {
+            return Optional.empty();
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Optional.of(Path.of(name));
     }
 
     /** True when closing the pool must also shut the database down (H2 in memory kept open by its URL). */

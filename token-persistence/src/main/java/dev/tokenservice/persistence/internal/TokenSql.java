@@ -30,6 +30,11 @@ public final class TokenSql {
     public static final String MARK_REFRESH_USED = "UPDATE refresh_tokens SET used = TRUE"
             + " WHERE digest = :digest AND used = FALSE AND expires_at > :now";
 
+    /** The rotation redone from the token journal: the token was spent, whatever it looks like now. */
+    public static final String MARK_REFRESH_USED_AGAIN = "UPDATE refresh_tokens SET used = TRUE WHERE digest = :digest";
+    public static final String ACCESS_EXISTS = "SELECT COUNT(*) FROM access_tokens WHERE digest = :digest";
+    public static final String REFRESH_EXISTS = "SELECT COUNT(*) FROM refresh_tokens WHERE digest = :digest";
+
     public static final String DELETE_ACCESS = "DELETE FROM access_tokens WHERE digest = :digest";
     public static final String DELETE_ACCESS_OF_FAMILY = "DELETE FROM access_tokens WHERE family_id = :familyId";
     public static final String DELETE_REFRESH_OF_FAMILY = "DELETE FROM refresh_tokens WHERE family_id = :familyId";

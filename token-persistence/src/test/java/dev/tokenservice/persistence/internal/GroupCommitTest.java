@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2GroupCommitTest {
+class GroupCommitTest {
     /** A sync period no test outlives: only the writers start flushes. */
     private static final Duration NO_PERIODIC_FLUSH = Duration.ofDays(1);
 
@@ -54,7 +54,7 @@ class H2GroupCommitTest {
 
     @Test
     void constructWhenDatabaseCannotBeReachedThenFailsAtOnce() {
-        assertThatThrownBy(() -> new H2GroupCommit(() -> {
+        assertThatThrownBy(() -> new GroupCommit(() -> {
             throw new SQLException("refused");
         })).isInstanceOf(StorageException.class).hasMessageContaining("disk");
     }
@@ -62,7 +62,7 @@ class H2GroupCommitTest {
     @Test
     void awaitDurableWhenItsConnectionBrokeThenThatFlushFailsAndTheNextOneOpensANewConnection() throws SQLException {
         List<Connection> opened = new ArrayList<>();
-        try (H2GroupCommit commit = new H2GroupCommit(() -> {
+        try (GroupCommit commit = new GroupCommit(() -> {
             Connection connection = open();
             opened.add(connection);
             return connection;
@@ -79,7 +79,7 @@ class H2GroupCommitTest {
     @Test
     void constructWhenNoWriterEverComesThenFlushesStillRunEveryPeriod() throws Exception {
         Semaphore flushes = new Semaphore(0);
-        try (H2GroupCommit commit = new H2GroupCommit(flushes::release, Duration.ofMillis(20))) {
+        try (GroupCommit commit = new GroupCommit(flushes::release, Duration.ofMillis(20))) {
             flushes.acquire(); // the check the constructor runs
 
             // Bounded waits for two flushes that no caller asked for; each comes within 20 ms when all is well.
@@ -89,7 +89,7 @@ class H2GroupCommitTest {
 
     @Test
     void awaitDurableWhenClosedThenFailsRatherThanReturnUnflushed() {
-        H2GroupCommit commit = new H2GroupCommit(this::open);
+        GroupCommit commit = new GroupCommit(this::open);
         commit.close();
 
         assertThatThrownBy(commit::awaitDurable).isInstanceOf(StorageException.class);
@@ -99,13 +99,13 @@ class H2GroupCommitTest {
     @Timeout(60) // only against a hang: no step waits for time
     void awaitDurableWhenAFlushIsAlreadyRunningThenWaitsForTheNextFlushNotThatOne() throws Exception {
         GatedFlush flush = new GatedFlush(this::record, 2, 3);
-        H2GroupCommit commit = new H2GroupCommit(flush, NO_PERIODIC_FLUSH);
+        GroupCommit commit = new GroupCommit(flush, NO_PERIODIC_FLUSH);
         try {
             writer("first", commit::awaitDurable); // runs flush 2, held
             next(event -> event.equals("flush 2 started"));
             CountDownLatch joined = new CountDownLatch(1);
             writer("second", () -> {
-                H2GroupCommit.Round round = commit.join(); // its commit came while flush 2 runs
+                GroupCommit.Round round = commit.join(); // its commit came while flush 2 runs
                 joined.countDown();
                 commit.await(round);
             });
@@ -129,14 +129,14 @@ class H2GroupCommitTest {
     @Timeout(60) // only against a hang: no step waits for time
     void awaitDurableWhenWritersJoinedBeforeAFlushStartedThenThatOneFlushServesThemAll() throws Exception {
         GatedFlush flush = new GatedFlush(this::record, 2, 3);
-        H2GroupCommit commit = new H2GroupCommit(flush, NO_PERIODIC_FLUSH);
+        GroupCommit commit = new GroupCommit(flush, NO_PERIODIC_FLUSH);
         try {
             writer("leader", commit::awaitDurable); // runs flush 2, held
             next(event -> event.equals("flush 2 started"));
             CountDownLatch joined = new CountDownLatch(3);
             for (String name : List.of("b", "c", "d")) {
                 writer(name, () -> {
-                    H2GroupCommit.Round round = commit.join();
+                    GroupCommit.Round round = commit.join();
                     joined.countDown();
                     commit.await(round);
                 });
@@ -191,7 +191,7 @@ class H2GroupCommitTest {
      * A flush that records "flush n started" and "flush n done", numbering the runs from 1 (the constructor's check),
      * and holds the runs named when it was made until the test releases them.
      */
-    private static final class GatedFlush implements H2GroupCommit.Flush {
+    private static final class GatedFlush implements GroupCommit.Flush {
         private final Consumer<String> events;
         private final Map<Integer, CountDownLatch> gates = new ConcurrentHashMap<>();
         private final AtomicInteger runs = new AtomicInteger();

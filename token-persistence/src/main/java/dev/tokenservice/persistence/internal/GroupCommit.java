@@ -3,31 +3,30 @@ package dev.tokenservice.persistence.internal;
 import dev.tokenservice.core.port.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for H2, whose own commit only reaches memory: H2 writes committed changes to its file in the
- * background, half a second later, so a crash could lose tokens already answered with {@code 200}. Every writer
- * calls {@link #awaitDurable()} after its commit; one of them runs {@code CHECKPOINT SYNC} (write the changes to the
- * file, then fsync it) for all the writers that committed before that flush started, and they all return when it is
- * done. Under load one flush serves many writers, so durability costs some latency rather than one disk write per
- * token.
+ * Group commit: every writer calls {@link #awaitDurable()} after its write; one of them runs the flush for all the
+ * writers that wrote before that flush started, and they all return when it is done. Under load one flush serves many
+ * writers, so durability costs some latency rather than one disk write per write.
  *
- * <p>The flush runs on a connection of its own, outside the pool, so a flush never waits for a pooled connection
- * and a writer never holds one while it waits. A flush also runs every {@link #SYNC_PERIOD} on a thread of its own,
- * so that what H2 writes without a writer waiting (its background writes, expired-token cleanup) is on disk within
- * that period too: this is what makes {@link #RETENTION_TIME_MILLIS} safe. Thread-safe; {@link #close()} once, after
- * the last write.
+ * <p>For H2, whose own commit only reaches memory ({@link #GroupCommit(ConnectionSource)}), the flush is
+ * {@code CHECKPOINT SYNC} (write the changes to the file, then fsync it), run on a connection of its own outside the
+ * pool, so a flush never waits for a pooled connection and a writer never holds one while it waits. That flush also
+ * runs every {@link #SYNC_PERIOD} on a thread of its own, so that what H2 writes without a writer waiting (its
+ * background writes, expired-token cleanup) is on disk within that period too: this is what makes
+ * {@link #RETENTION_TIME_MILLIS} safe. The token journal uses a group commit whose flush forces its file.
+ * Thread-safe; {@link #close()} once, after the last write.
  */
-public final class H2GroupCommit implements AutoCloseable {
+public final class GroupCommit implements AutoCloseable {
     /** The longest a change H2 wrote to its file stays without an fsync. */
     public static final Duration SYNC_PERIOD = Duration.ofSeconds(1);
     /**
@@ -38,12 +37,12 @@ public final class H2GroupCommit implements AutoCloseable {
      */
     public static final int RETENTION_TIME_MILLIS = 5_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(H2GroupCommit.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition flushed = lock.newCondition();
     private final Flush flush;
-    private final ScheduledExecutorService periodic;
+    private final @Nullable ScheduledExecutorService periodic;
     /** The flush that will serve whoever commits now: one that has not started yet. */
     private Round next = new Round();
     private boolean flushing;
@@ -57,8 +56,8 @@ public final class H2GroupCommit implements AutoCloseable {
 
     /** Writes everything committed so far to disk. Called by one thread at a time; closed after the last call. */
     @FunctionalInterface
-    interface Flush extends AutoCloseable {
-        void flush() throws SQLException;
+    public interface Flush extends AutoCloseable {
+        void flush() throws Exception;
 
         @Override
         default void close() {
@@ -66,14 +65,21 @@ public final class H2GroupCommit implements AutoCloseable {
     }
 
     /** A group commit whose flushes run on a connection from {@code connections}; checks once that a flush works. */
-    public H2GroupCommit(ConnectionSource connections) {
-        this(new CheckpointSync(connections), SYNC_PERIOD);
+    public GroupCommit(ConnectionSource connections) {
+        this(new H2Checkpoint(connections), SYNC_PERIOD);
     }
 
-    /** A group commit that runs {@code flush} for each round, and every {@code syncPeriod} on its own. */
-    H2GroupCommit(Flush flush, Duration syncPeriod) {
+    /**
+     * A group commit that runs {@code flush} for each round, and every {@code syncPeriod} on its own unless that is
+     * {@code null}. Checks once that a flush works.
+     */
+    public GroupCommit(Flush flush, @Nullable Duration syncPeriod) {
         this.flush = flush;
         awaitDurable();
+        if (syncPeriod == null) {
+            periodic = null;
+            return;
+        }
         periodic = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "token-db-sync");
             thread.setDaemon(true);
@@ -129,7 +135,7 @@ public final class H2GroupCommit implements AutoCloseable {
             awaitDurable();
         } catch (StorageException e) {
             if (!isClosed()) { // after close() every flush fails, and says nothing new
-                LOG.warn("the periodic flush of the H2 file failed; the next flush tries again", e);
+                LOG.warn("the periodic flush failed; the next flush tries again", e);
             }
         }
     }
@@ -158,7 +164,7 @@ public final class H2GroupCommit implements AutoCloseable {
         try {
             flush.flush();
             failure = null;
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception e) {
             failure = e;
         } finally {
             lock.lock();
@@ -177,7 +183,9 @@ public final class H2GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         // No interrupt: H2 closes its file when a thread is interrupted in the middle of a write.
-        periodic.shutdown();
+        if (periodic != null) {
+            periodic.shutdown();
+        }
         lock.lock();
         try {
             while (flushing) {
@@ -194,44 +202,5 @@ public final class H2GroupCommit implements AutoCloseable {
     static final class Round {
         private boolean done;
         private Throwable failure;
-    }
-
-    /** {@code CHECKPOINT SYNC} on a connection of its own, opened again after a failure. */
-    private static final class CheckpointSync implements Flush {
-        private final ConnectionSource connections;
-        private Connection connection;
-
-        CheckpointSync(ConnectionSource connections) {
-            this.connections = connections;
-        }
-
-        @Override
-        public void flush() throws SQLException {
-            try {
-                if (connection == null) {
-                    connection = connections.open();
-                }
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CHECKPOINT SYNC");
-                }
-            } catch (SQLException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            if (connection == null) {
-                return;
-            }
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // Already broken; the next flush opens a new one.
-            } finally {
-                connection = null;
-            }
-        }
     }
 }
