@@ -6,9 +6,12 @@
 # Builds the server and the benchmark tools, starts the server through its launcher script on its embedded
 # defaults (H2 file database in a temporary folder) with a bootstrap file of benchmark clients, checks with curl
 # that a token comes back, then for each scenario alternates the server and the ceiling (a bare servlet on the
-# same Jetty answering the same URL with a fixed JSON body of the same size), ROUNDS times each, with wrk. Reports
-# the medians: requests/s, p50/p99 latency, non-2xx answers, the server's CPU time per request, its RSS, and the
-# ratio server/ceiling. Also: start-up time to the first token, and GET /auth/tokens at TOKENS stored tokens.
+# same Jetty answering the same URL with a fixed JSON body of the same size), ROUNDS times each, with wrk. The
+# scenarios that write (client_credentials, refresh, password) alternate with a second ceiling too, the durable
+# ceiling: the same servlet, which first appends a 200-byte record (a stored token row) to a file in the temporary
+# folder and waits for a group commit of FileChannel.force(false). Reports the medians: requests/s, p50/p99
+# latency, non-2xx answers, the server's CPU time per request, its RSS, and the ratios server/ceiling and
+# server/durable ceiling. Also: start-up time to the first token, and GET /auth/tokens at TOKENS stored tokens.
 #
 # Settings (environment): ROUNDS (3), DURATION (10 s per run), WARMUP (60 s: on two cores the JIT is still busy 40 s into the load), THREADS (2), CONNECTIONS (32),
 # TOKENS (1000000; 0 skips the admin-list scenario), SCENARIOS (client_credentials refresh introspection
@@ -132,20 +135,30 @@ start_server() { # $1 data folder; sets server_pid and server_url; returns once 
 
 ceiling_pid=""
 ceiling_url=""
-start_ceiling() { # $@ PATH=BYTES pairs
-    local port
+durable_pid=""
+durable_url=""
+durable_records="$work/durable-ceiling.records"
+start_ceiling() { # $1 ceiling|durable, then PATH=BYTES pairs; sets ${1}_pid and ${1}_url
+    local side="$1" port url
+    shift
     port="$(free_port)"
-    java -cp "$tools" dev.tokenservice.bench.CeilingServer "$port" "$@" >>"$work/ceiling.log" 2>&1 &
-    ceiling_pid=$!
-    pids+=("$ceiling_pid")
-    ceiling_url="http://127.0.0.1:$port"
+    if [[ "$side" == durable ]]; then
+        set -- "--durable=$durable_records" "$@"
+    fi
+    java -cp "$tools" dev.tokenservice.bench.CeilingServer "$port" "$@" >>"$work/$side.log" 2>&1 &
+    printf -v "${side}_pid" %s "$!"
+    pids+=("$!")
+    url="http://127.0.0.1:$port"
+    printf -v "${side}_url" %s "$url"
     for _ in $(seq 1 200); do
-        curl -s -o /dev/null --max-time 1 "$ceiling_url/" && return 0
+        curl -s -o /dev/null --max-time 1 "$url/" && return 0
         sleep 0.05
     done
-    echo "load: the ceiling did not start" >&2
+    echo "load: the $side ceiling did not start" >&2
     exit 1
 }
+side_url() { case "$1" in server) echo "$server_url" ;; ceiling) echo "$ceiling_url" ;; durable) echo "$durable_url" ;; esac; }
+side_pid() { case "$1" in server) echo "$server_pid" ;; ceiling) echo "$ceiling_pid" ;; durable) echo "$durable_pid" ;; esac; }
 
 token() { # $1 authorization, $2 form -> the response body
     curl -fsS --max-time 30 -H "Authorization: $1" --data "$2" "$server_url/oauth/token"
@@ -165,9 +178,9 @@ run_wrk() { # $1 url, $2 duration, $3 script -> the RESULT line
 results="$work/results.tsv" # scenario side round rps p50_us p99_us non2xx errors cpu_ms_per_req rss
 : >"$results"
 
-measure() { # $1 scenario, $2 side (server|ceiling), $3 round, $4 url, $5 script
+measure() { # $1 scenario, $2 side (server|ceiling|durable), $3 round, $4 url, $5 script
     local pid line requests cpu_before cpu_after cpu_per_request="-" rss="-"
-    pid="$([[ "$2" == server ]] && echo "$server_pid" || echo "$ceiling_pid")"
+    pid="$(side_pid "$2")"
     cpu_before="$(cpu_ms "$pid")"
     line="$(run_wrk "$4" "$DURATION" "$5")"
     cpu_after="$(cpu_ms "$pid")"
@@ -184,26 +197,43 @@ measure() { # $1 scenario, $2 side (server|ceiling), $3 round, $4 url, $5 script
         "$(field non2xx <<<"$line")" "$(field errors <<<"$line")" "$cpu_per_request" "$rss"
 }
 
-# side_by_side SCENARIO SCRIPT SERVER_PATH PATH=BYTES: warms both up, then alternates them ROUNDS times. The
-# function named by $before_server (if any) runs before each server run.
+# side_by_side SCENARIO SCRIPT SERVER_PATH PATH=BYTES [durable]: warms the server and the ceiling up (and the
+# durable ceiling, for a scenario that writes), then alternates them ROUNDS times, the order rotating by one each
+# round: server, ceiling (, durable) in round 1; ceiling (, durable), server in round 2; and so on. The function
+# named by $before_server (if any) runs before each server run.
 side_by_side() {
-    local scenario="$1" script="$2" path="$3" body="$4" round
-    start_ceiling "$body"
+    local scenario="$1" script="$2" path="$3" body="$4" sides=(server ceiling) round i side
+    start_ceiling ceiling "$body"
+    if [[ "${5:-}" == durable ]]; then
+        start_ceiling durable "$body"
+        sides+=(durable)
+    fi
     echo "$scenario: warm-up (${WARMUP} s each)"
-    [[ -z "${before_server:-}" ]] || "$before_server"
-    run_wrk "$server_url$path" "$WARMUP" "$script" >/dev/null
-    BENCH_CEILING=1 run_wrk "$ceiling_url$path" "$WARMUP" "$script" >/dev/null
-    for round in $(seq 1 "$ROUNDS"); do
-        if ((round % 2 == 0)); then
-            BENCH_CEILING=1 measure "$scenario" ceiling "$round" "$ceiling_url$path" "$script"
-        fi
-        [[ -z "${before_server:-}" ]] || "$before_server"
-        measure "$scenario" server "$round" "$server_url$path" "$script"
-        if ((round % 2)); then
-            BENCH_CEILING=1 measure "$scenario" ceiling "$round" "$ceiling_url$path" "$script"
+    for side in "${sides[@]}"; do
+        if [[ "$side" == server ]]; then
+            [[ -z "${before_server:-}" ]] || "$before_server"
+            run_wrk "$server_url$path" "$WARMUP" "$script" >/dev/null
+        else
+            BENCH_CEILING=1 run_wrk "$(side_url "$side")$path" "$WARMUP" "$script" >/dev/null
         fi
     done
+    for round in $(seq 1 "$ROUNDS"); do
+        for i in "${!sides[@]}"; do
+            side="${sides[$(((round - 1 + i) % ${#sides[@]}))]}"
+            if [[ "$side" == server ]]; then
+                [[ -z "${before_server:-}" ]] || "$before_server"
+                measure "$scenario" server "$round" "$server_url$path" "$script"
+            else
+                BENCH_CEILING=1 measure "$scenario" "$side" "$round" "$(side_url "$side")$path" "$script"
+            fi
+        done
+    done
     stop "$ceiling_pid"
+    if [[ -n "$durable_pid" ]]; then
+        stop "$durable_pid"
+        durable_pid=""
+        rm -f "$durable_records"
+    fi
 }
 
 wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
@@ -217,7 +247,7 @@ echo "load: server at $server_url answers with tokens (idle RSS $idle_rss MiB)"
 if wants client_credentials; then
     export BENCH_AUTHORIZATION="$cc_auth" BENCH_BODY="grant_type=client_credentials" BENCH_METHOD=POST
     bytes="$(size_of -H "Authorization: $cc_auth" --data "$BENCH_BODY" "$server_url/oauth/token")"
-    side_by_side client_credentials fixed.lua /oauth/token "/oauth/token=$bytes"
+    side_by_side client_credentials fixed.lua /oauth/token "/oauth/token=$bytes" durable
 fi
 
 if wants introspection; then
@@ -252,14 +282,14 @@ if wants refresh; then
     bytes="$(size_of -H "Authorization: $web_auth" --data "grant_type=refresh_token&refresh_token=$spare" \
         "$server_url/oauth/token")"
     before_server=top_up
-    side_by_side refresh refresh.lua /oauth/token "/oauth/token=$bytes"
+    side_by_side refresh refresh.lua /oauth/token "/oauth/token=$bytes" durable
     before_server=""
 fi
 
 if wants password; then
     export BENCH_AUTHORIZATION="$web_auth" BENCH_BODY="$password_body" BENCH_METHOD=POST
     bytes="$(size_of -H "Authorization: $web_auth" --data "$password_body" "$server_url/oauth/token")"
-    side_by_side password fixed.lua /oauth/token "/oauth/token=$bytes"
+    side_by_side password fixed.lua /oauth/token "/oauth/token=$bytes" durable
 fi
 
 loaded_rss="$(rss_mib "$server_pid")"
@@ -299,20 +329,36 @@ column() { # $1 scenario, $2 side, $3 column number -> median
     echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -1)."
     echo "Database: ${external_db:-H2 file (the embedded default)}."
     echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds of ${DURATION} s per side, alternated; medians."
+    echo "Ceiling: a bare servlet on the same Jetty. Durable ceiling (the scenarios that write): the same servlet,"
+    echo "which first appends a 200-byte record to a file and waits for a group commit of FileChannel.force(false)."
     echo
-    echo "| scenario | server req/s | ceiling req/s | ratio | server p50 / p99 ms | ceiling p50 / p99 ms | p99 ratio | server non-2xx | server CPU ms/req | server RSS MiB |"
-    echo "| --- | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |"
+    echo "| scenario | server req/s | ceiling req/s | ratio | durable ceiling req/s | durable ratio | server p50 / p99 ms | ceiling p50 / p99 ms | durable ceiling p50 / p99 ms | p99 ratio | durable p99 ratio | server non-2xx | server CPU ms/req | server RSS MiB |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"
     for scenario in client_credentials refresh introspection password admin_list; do
         [[ -n "$(awk -F'\t' -v s="$scenario" '$1 == s' "$results")" ]] || continue
         srps="$(column "$scenario" server 4)"; crps="$(column "$scenario" ceiling 4)"
         sp50="$(column "$scenario" server 5)"; sp99="$(column "$scenario" server 6)"
         cp50="$(column "$scenario" ceiling 5)"; cp99="$(column "$scenario" ceiling 6)"
+        drps="$(column "$scenario" durable 4)"; dp50="$(column "$scenario" durable 5)"
+        dp99="$(column "$scenario" durable 6)"
         awk -v sc="$scenario" -v sr="$srps" -v cr="$crps" -v s5="$sp50" -v s9="$sp99" -v c5="$cp50" -v c9="$cp99" \
+            -v dr="$drps" -v d5="$dp50" -v d9="$dp99" \
             -v n="$(column "$scenario" server 7)" -v cpu="$(column "$scenario" server 9)" \
             -v rss="$(column "$scenario" server 10)" 'BEGIN {
-                printf "| %s | %.0f | %.0f | %.1f %% | %.1f / %.1f | %.1f / %.1f | %.2f | %s | %.3f | %s |\n",
-                    sc, sr, cr, 100 * sr / cr, s5 / 1000, s9 / 1000, c5 / 1000, c9 / 1000, s9 / c9, n, cpu, rss }'
+                # A scenario that only reads has no durable-ceiling runs: its medians are "-".
+                if (dr == "-") { drs = "–"; dratio = "–"; dlat = "–"; d99ratio = "–" }
+                else { drs = sprintf("%.0f", dr); dratio = sprintf("%.1f %%", 100 * sr / dr)
+                       dlat = sprintf("%.1f / %.1f", d5 / 1000, d9 / 1000); d99ratio = sprintf("%.2f", s9 / d9) }
+                printf "| %s | %.0f | %.0f | %.1f %% | %s | %s | %.1f / %.1f | %.1f / %.1f | %s | %.2f | %s | %s | %.3f | %s |\n",
+                    sc, sr, cr, 100 * sr / cr, drs, dratio, s5 / 1000, s9 / 1000, c5 / 1000, c9 / 1000, dlat,
+                    s9 / c9, d99ratio, n, cpu, rss }'
     done
+    ceiling_failures="$(awk -F'\t' '$2 != "server" { n += $7 + $8 } END { print n + 0 }' "$results")"
+    if ((ceiling_failures > 0)); then
+        echo
+        echo "The ceilings answered $ceiling_failures requests with 400 or more, or with a connection error (durable"
+        echo "ceiling: a failed force); see the runs above."
+    fi
     echo
     echo "Server RSS: idle $idle_rss MiB after start, $loaded_rss MiB after the load, peak $peak_rss MiB."
     if [[ -n "$startup_report" ]]; then
