@@ -3,6 +3,7 @@ package dev.tokenservice.bench.jmh;
 import dev.tokenservice.core.Administrator;
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.auth.StoredUserDirectory;
+import dev.tokenservice.core.cache.CachingClientStore;
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.crypto.DelegatingSecretHasher;
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
@@ -59,7 +60,8 @@ import java.util.stream.Stream;
  *       {@link DatabaseSettings#h2File} and migrated, exactly as the server opens its default database.</li>
  * </ul>
  *
- * <p>Everything else is the server's: the system UTC clock, {@link SecureRandomTokenValueGenerator}, client secrets
+ * <p>Everything else is the server's: clients read through a {@link CachingClientStore} that keeps them for its
+ * default time to live (the server's {@code TOKEN_CLIENT_CACHE_TTL}), the system UTC clock, {@link SecureRandomTokenValueGenerator}, client secrets
  * verified by {@link DelegatingSecretHasher#standard()}, a {@link StoredUserDirectory} whose passwords are also
  * verified by {@link DelegatingSecretHasher#standard()} (PBKDF2 at 600,000 iterations for new hashes), AES-256-GCM
  * sealing under a random key, the default issuance (one hour, thirty days, a new token per request) and revocation
@@ -84,7 +86,7 @@ final class ServerCore implements AutoCloseable {
     private ServerCore(Stores stores, SecretHasher userPasswords) {
         this.stores = stores;
         this.tokens = stores.tokens();
-        this.clients = stores.clients();
+        this.clients = new CachingClientStore(stores.clients(), stores.clock(), CachingClientStore.DEFAULT_TTL);
         this.accounts = stores.accounts();
         this.userPasswords = userPasswords;
         this.values = new SecureRandomTokenValueGenerator(stores.clock());

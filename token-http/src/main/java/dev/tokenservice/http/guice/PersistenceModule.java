@@ -1,8 +1,11 @@
 package dev.tokenservice.http.guice;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.tokenservice.core.cache.CachingClientStore;
 import dev.tokenservice.core.auth.StoredUserDirectory;
 import dev.tokenservice.core.port.AccountLinkStore;
 import dev.tokenservice.core.port.ClientStore;
@@ -19,17 +22,20 @@ import dev.tokenservice.persistence.JdbiTokenQuery;
 import dev.tokenservice.persistence.JdbiTokenStore;
 import dev.tokenservice.persistence.JdbiUserAccountStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Puts the storage ports on a database through the JDBI adapters.
  *
- * <p>Provides: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore}, {@link UserAccountStore},
- * {@link AccountLinkStore}, and
+ * <p>Provides: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore} (a {@link CachingClientStore} over the
+ * clients table), {@link UserAccountStore}, {@link AccountLinkStore}, and
  * {@link UserDirectory} (a {@link StoredUserDirectory} over the accounts), and the database's {@link Jdbi} and
  * {@link DurabilityBarrier}, which every writing adapter takes together. Requires: {@link Clock} and
- * {@code @UserPasswords SecretHasher} (both from {@link TokenCoreModule}). The {@link Database} is opened, migrated and
+ * {@code @UserPasswords SecretHasher} (both from {@link TokenCoreModule}). Defaults that embedders override with
+ * {@code OptionalBinder.setBinding()}: {@code @ClientCacheTtl Duration} ({@link CachingClientStore#DEFAULT_TTL};
+ * {@code Duration.ZERO} disables the cache). The {@link Database} is opened, migrated and
  * closed by whoever creates this module; the module only reads its {@link Jdbi} and its barrier.
  */
 public final class PersistenceModule extends AbstractModule {
@@ -43,6 +49,8 @@ public final class PersistenceModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Database.class).toInstance(database);
+        OptionalBinder.newOptionalBinder(binder(), Key.get(Duration.class, ClientCacheTtl.class)).setDefault()
+                .toInstance(CachingClientStore.DEFAULT_TTL);
     }
 
     @Provides
@@ -71,8 +79,8 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ClientStore clientStore(Jdbi jdbi, DurabilityBarrier barrier) {
-        return new JdbiClientStore(jdbi, barrier);
+    ClientStore clientStore(Jdbi jdbi, DurabilityBarrier barrier, Clock clock, @ClientCacheTtl Duration ttl) {
+        return new CachingClientStore(new JdbiClientStore(jdbi, barrier), clock, ttl);
     }
 
     @Provides

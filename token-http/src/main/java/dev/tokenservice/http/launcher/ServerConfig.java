@@ -1,5 +1,6 @@
 package dev.tokenservice.http.launcher;
 
+import dev.tokenservice.core.cache.CachingClientStore;
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.http.discovery.MetadataSettings;
@@ -38,6 +39,9 @@ import java.util.UUID;
  * @param thirdPartyProviders the providers whose tokens the third-party grants accept ({@code TOKEN_GOOGLE_*},
  *                         {@code TOKEN_FACEBOOK_*}, {@code TOKEN_OIDC_*}, {@code TOKEN_PROVIDER_TIMEOUT}; see
  *                         {@link ThirdPartyConfig})
+ * @param clientCacheTtl   {@code TOKEN_CLIENT_CACHE_TTL} in seconds (default 5): how long a server keeps a client it
+ *                         has read; a change made through another server on the same database is seen within it;
+ *                         0 disables the cache
  */
 public record ServerConfig(
         String host,
@@ -54,7 +58,8 @@ public record ServerConfig(
         Duration cleanupInterval,
         String scopesSupported,
         String serviceDocumentation,
-        ThirdPartyProviders thirdPartyProviders) {
+        ThirdPartyProviders thirdPartyProviders,
+        Duration clientCacheTtl) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -69,6 +74,10 @@ public record ServerConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(thirdPartyProviders, "thirdPartyProviders");
+        Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
+        if (clientCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
+        }
         if (issuer != null) {
             MetadataSettings.requireHttpUrl(issuer, "TOKEN_ISSUER");
         }
@@ -107,7 +116,9 @@ public record ServerConfig(
                 Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)),
                 settings.text("TOKEN_SCOPES_SUPPORTED").orElse(null),
                 settings.text("TOKEN_SERVICE_DOCUMENTATION").orElse(null),
-                ThirdPartyConfig.read(settings));
+                ThirdPartyConfig.read(settings),
+                Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
+                        CachingClientStore.DEFAULT_TTL.getSeconds())));
     }
 
     /**
@@ -118,42 +129,49 @@ public record ServerConfig(
         DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
         return new ServerConfig("127.0.0.1", 0, memory.url(), memory.user(), memory.password(), null,
                 AesGcmTokenSealer.newBase64Key(), Duration.ofHours(1), Duration.ofDays(30), null, Path.of("data"),
-                Duration.ofMinutes(5), null, null, ThirdPartyProviders.NONE);
+                Duration.ofMinutes(5), null, null, ThirdPartyProviders.NONE, CachingClientStore.DEFAULT_TTL);
     }
 
     /** This configuration with another {@code TOKEN_SEALING_KEY} ({@link #SEALING_OFF} switches sealing off). */
     public ServerConfig withSealingKey(String key) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, key, accessTokenTtl,
                 refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders);
+                thirdPartyProviders, clientCacheTtl);
     }
 
     /** This configuration with another data folder. */
     public ServerConfig withDataDir(Path folder) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, scopesSupported,
-                serviceDocumentation, thirdPartyProviders);
+                serviceDocumentation, thirdPartyProviders, clientCacheTtl);
     }
 
     /** This configuration with a database URL; {@code null} for the H2 file in the data folder. */
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey, accessTokenTtl,
                 refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders);
+                thirdPartyProviders, clientCacheTtl);
     }
 
     /** This configuration with a bootstrap file. */
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders);
+                thirdPartyProviders, clientCacheTtl);
     }
 
     /** This configuration with other providers for the third-party grants. */
     public ServerConfig withThirdPartyProviders(ThirdPartyProviders value) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, value);
+                serviceDocumentation, value, clientCacheTtl);
+    }
+
+    /** This configuration with another {@code TOKEN_CLIENT_CACHE_TTL} ({@link Duration#ZERO} disables the cache). */
+    public ServerConfig withClientCacheTtl(Duration ttl) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
+                serviceDocumentation, thirdPartyProviders, ttl);
     }
 
     public Optional<String> database() {
@@ -173,14 +191,14 @@ public record ServerConfig(
     public ServerConfig withIssuer(String url) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, url, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, thirdPartyProviders);
+                serviceDocumentation, thirdPartyProviders, clientCacheTtl);
     }
 
     /** This configuration with another {@code TOKEN_SCOPES_SUPPORTED}. */
     public ServerConfig withScopesSupported(String scopes) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopes, serviceDocumentation,
-                thirdPartyProviders);
+                thirdPartyProviders, clientCacheTtl);
     }
 
     /** What the metadata says about a server listening on {@code boundPort}. */
@@ -197,6 +215,7 @@ public record ServerConfig(
                 + ", access_ttl=" + accessTokenTtl.getSeconds() + "s, refresh_ttl=" + refreshTokenTtl.getSeconds()
                 + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir
                 + ", third-party grants=" + thirdPartyProviders.grantTypes()
+                + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
                 + "]";
     }
 }

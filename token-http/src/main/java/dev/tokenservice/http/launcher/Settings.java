@@ -28,11 +28,19 @@ record Settings(Map<String, String> environment, Properties properties) {
     }
 
     long positive(String variable, long absent) {
+        return seconds(variable, absent, 1);
+    }
+
+    long nonNegative(String variable, long absent) {
+        return seconds(variable, absent, 0);
+    }
+
+    private long seconds(String variable, long absent, long least) {
         Optional<String> text = text(variable);
         try {
             long value = text.isEmpty() ? absent : Long.parseLong(text.get());
-            if (value < 1) {
-                throw new IllegalArgumentException(variable + " must be 1 or more seconds");
+            if (value < least) {
+                throw new IllegalArgumentException(variable + " must be " + least + " or more seconds");
             }
             return value;
         } catch (NumberFormatException e) {

@@ -111,7 +111,8 @@ public final class TokenServer implements AutoCloseable {
             new PersistenceModule(database),
             new HttpModule(),
             new MetadataModule(config.metadataFor(port)),
-            new ServerModule(SealingKeys.sealer(config), issuance, new DatabaseHealthCheck(database.dataSource())),
+            new ServerModule(SealingKeys.sealer(config), issuance, new DatabaseHealthCheck(database.dataSource()),
+                    config.clientCacheTtl()),
             new ThirdPartyGrantsModule(config.thirdPartyProviders()),
         };
     }

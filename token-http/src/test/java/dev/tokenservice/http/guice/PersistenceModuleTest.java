@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.tokenservice.core.cache.CachingClientStore;
 import dev.tokenservice.core.model.Password;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.port.ClientStore;
@@ -35,6 +36,8 @@ class PersistenceModuleTest {
             assertThat(injector.getInstance(UserDirectory.class)
                     .authenticate(TestUsers.ALICE, Password.of(TestUsers.ALICE_PASSWORD))).isPresent();
             assertThat(injector.getInstance(ClientStore.class).findById(TestClients.CONFIDENTIAL_ID)).isPresent();
+            assertThat(injector.getInstance(ClientStore.class)).isInstanceOf(CachingClientStore.class)
+                    .isSameAs(injector.getInstance(ClientStore.class));
             assertThat(injector.getInstance(TokenStore.class)).isInstanceOf(JdbiTokenStore.class)
                     .isSameAs(injector.getInstance(TokenStore.class));
             assertThat(injector.getInstance(TokenQuery.class)).isNotNull();

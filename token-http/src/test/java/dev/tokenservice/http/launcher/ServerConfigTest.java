@@ -34,6 +34,27 @@ class ServerConfigTest {
         assertThat(config.bootstrap()).isEmpty();
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));
         assertThat(config.issuerFor(8080)).isEqualTo("http://localhost:8080");
+        assertThat(config.clientCacheTtl()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void fromWhenClientCacheTtlSetThenReadsIt() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_CLIENT_CACHE_TTL", "30"), new Properties());
+
+        assertThat(config.clientCacheTtl()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void fromWhenClientCacheTtlZeroThenCacheDisabled() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_CLIENT_CACHE_TTL", "0"), new Properties());
+
+        assertThat(config.clientCacheTtl()).isZero();
+    }
+
+    @Test
+    void fromWhenClientCacheTtlNegativeThenRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_CLIENT_CACHE_TTL", "-1"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_CLIENT_CACHE_TTL");
     }
 
     @Test
