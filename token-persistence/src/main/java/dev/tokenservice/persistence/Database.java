@@ -186,7 +186,8 @@ public final class Database implements AutoCloseable {
     /**
      * Brings the schema up to date with Flyway: the migrations under {@code db/migration/common} and those for this
      * database ({@code db/migration/h2} or {@code db/migration/postgresql}). Safe to run from several servers at
-     * once: Flyway serializes them with a database lock.
+     * once: Flyway serializes them with a database lock. On an H2 file the schema is then flushed to disk, before
+     * any token write the journal records.
      */
     public void migrate() {
         try {
@@ -199,6 +200,10 @@ public final class Database implements AutoCloseable {
                     .migrate();
         } catch (FlywayException e) {
             throw new StorageException("database migration failed", e);
+        }
+        if (groupCommit != null) {
+            // The token journal records changes to the tables, not the tables: they must be on disk before it.
+            groupCommit.awaitDurable();
         }
     }
 
