@@ -1,5 +1,6 @@
 package dev.tokenservice.bench;
 
+import dev.tokenservice.persistence.internal.GroupCommit;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +36,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>With {@code --durable=FILE}, the <em>durable ceiling</em>: before answering, each request appends a record of
  * the size of a stored token row ({@link DurableLog#RECORD_BYTES}) to {@code FILE} and waits until it is on disk,
- * through a {@link GroupCommit} of {@code FileChannel.force(false)}. That is the least any server must do to answer
- * a token only once it survives a crash; whatever the token server does beyond it is the cost of its store.
+ * through a {@link GroupCommit} of {@code FileChannel.force(false)} (the server's own group commit, the one its token
+ * journal uses). That is the least any server must do to answer a token only once it survives a crash; whatever the
+ * token server does beyond it is the cost of its store.
  */
 public final class CeilingServer {
     private static final int DEFAULT_BODY_BYTES = 256;
@@ -118,7 +120,7 @@ public final class CeilingServer {
         DurableLog(Path file) throws IOException {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
-            commit = new GroupCommit(() -> channel.force(false));
+            commit = new GroupCommit(() -> channel.force(false), null);
         }
 
         /** Appends one record and returns once it is on disk. */

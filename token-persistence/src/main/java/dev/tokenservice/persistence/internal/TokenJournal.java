@@ -162,6 +162,11 @@ public final class TokenJournal implements AutoCloseable {
                 channel.write(frame);
             }
         } catch (IOException e) {
+            // The segment may end in part of this record, which ends its replay: later records go to a new one.
+            if (current != null) {
+                ended.add(current);
+                current = null;
+            }
             throw new StorageException("cannot append to the token journal", e);
         } finally {
             lock.unlock();
@@ -178,6 +183,11 @@ public final class TokenJournal implements AutoCloseable {
             Path path = base.resolveSibling(base.getFileName() + SEGMENT + nextSequence);
             FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             current = new Segment(nextSequence++, path, channel);
+            // The new file's name must survive a crash of the machine too, not only its bytes.
+            try (FileChannel directory = FileChannel.open(path.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                directory.force(true);
+            }
+            return channel;
         }
         return current.channel();
     }
