@@ -41,14 +41,15 @@ import org.slf4j.LoggerFactory;
  * hanging.
  *
  * <p>Durability: a write returns only once it is on disk. PostgreSQL's commit already is (with its default
- * {@code synchronous_commit = on}). H2 keeps a commit in memory and writes it to the file up to half a second later,
- * so on an H2 file database each write also waits for a shared {@code CHECKPOINT SYNC} (group commit: one flush
- * serves every writer that committed before it started), and a flush also runs every second for what H2 writes on
- * its own. Since every chunk of the file is then on disk within a second, H2 may reuse the space of chunks it no
- * longer needs after 5 s rather than its default 45 s, which keeps the file near the size of its live data under
- * load (set {@code ;RETENTION_TIME=} in the URL to choose otherwise). Both need an H2 admin user, as {@code sa} is.
- * The shared flush is this database's {@link #durabilityBarrier()}: an adapter built on a {@link Jdbi} of one's own
- * over {@link #dataSource()} must be given it.
+ * {@code synchronous_commit = on}). H2 keeps a commit in memory and writes it to the file up to half a second later.
+ * On an embedded H2 file a token write therefore also appends a record of its change to the token journal beside
+ * the file and waits for a group-committed force of that journal; every other write waits for a shared
+ * {@code CHECKPOINT SYNC} of the file. A checkpoint runs every second too, and deletes the journal records it made
+ * durable; {@link #open} redoes the records a crash left. Since every chunk of the file is on disk within a second,
+ * H2 may reuse the space of chunks it no longer needs after 5 s rather than its default 45 s, which keeps the file
+ * near the size of its live data under load (set {@code ;RETENTION_TIME=} in the URL to choose otherwise). Both
+ * need an H2 admin user, as {@code sa} is. All of it is this database's {@link #durabilityBarrier()}: an adapter
+ * built on a {@link Jdbi} of one's own over {@link #dataSource()} must be given it.
  */
 public final class Database implements AutoCloseable {
     /** The pool's name, as it appears in HikariCP's logs and metrics. */

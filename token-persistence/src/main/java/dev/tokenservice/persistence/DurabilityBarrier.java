@@ -10,8 +10,9 @@ import dev.tokenservice.core.port.StorageException;
  * <p>PostgreSQL's commit is durable by itself (with its default {@code synchronous_commit = on}), and an H2 in-memory
  * database has no disk to reach: both take {@link #NONE}. H2 keeps a commit in memory and writes it to the file
  * later, so an H2 file database needs the barrier of the {@link Database} that opened it
- * ({@link Database#durabilityBarrier()}), which flushes the file. An adapter given {@link #NONE} on an H2 file
- * database fails when it is built, rather than answer writes a crash could lose.
+ * ({@link Database#durabilityBarrier()}), which flushes the file; given that barrier, the token store writes through
+ * the database's token journal instead. An adapter given {@link #NONE} on an H2 file database fails when it is
+ * built, rather than answer writes a crash could lose.
  *
  * <p>Implementations must be thread-safe: every writer calls {@link #awaitDurable()} concurrently.
  */
