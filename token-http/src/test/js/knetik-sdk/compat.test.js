@@ -564,8 +564,11 @@ step('reusing a rotated refresh token revokes its family, and the list shows it'
     { allowedScopes: config.web.scopes, refresh: true });
     assert.equal(await total({ filterUsername: config.jane.username }), before + 2);
 
-    await expectError(tokenApi.getOAuthToken('refresh_token', config.web.id,
+    const reuse = await expectError(tokenApi.getOAuthToken('refresh_token', config.web.id,
         { clientSecret: config.web.secret, refreshToken: first.refresh_token }), 400, 'invalid_grant');
+    assert.equal(reuse.response.body.error_description,
+        'refresh token was already used; its family has been revoked, sign in again',
+        'reuse is told that the family was revoked, not that it lost a race');
     await expectError(tokenApi.getOAuthToken('refresh_token', config.web.id,
         { clientSecret: config.web.secret, refreshToken: second.refresh_token }), 400, 'invalid_grant');
     assert.equal(await total({ filterUsername: config.jane.username }), before,

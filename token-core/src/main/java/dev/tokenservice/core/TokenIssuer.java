@@ -1,6 +1,7 @@
 package dev.tokenservice.core;
 
 import dev.tokenservice.core.grant.Grant;
+import dev.tokenservice.core.grant.RefreshTokenGrantStrategy;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.FamilyId;
@@ -77,7 +78,7 @@ final class TokenIssuer {
         Minted minted = mint(client, grant, retired.familyId(), true, now);
         if (!tokens.rotate(retired.digest(), minted.pair())) {
             // Lost a race with a concurrent use of the same token; the winner's tokens stand.
-            throw OAuthException.invalidGrant("refresh token was already used");
+            throw OAuthException.invalidGrant(RefreshTokenGrantStrategy.RACE_LOST);
         }
         events.refreshed(new Refreshed(minted.pair().access().summary(), retired.familyId()));
         return minted.response();

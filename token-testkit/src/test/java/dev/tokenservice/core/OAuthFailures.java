@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
-/** Runs a call that must be refused and returns how: tests assert on the RFC 6749 §5.2 code, never on messages. */
+/**
+ * Runs a call that must be refused and returns how: tests assert on the RFC 6749 §5.2 code, and on a description only
+ * where telling outcomes apart is the behaviour under test, then against the constant the core publishes for it.
+ */
 public final class OAuthFailures {
 
     private OAuthFailures() { }

@@ -2,6 +2,7 @@ package dev.tokenservice.core.grant;
 
 import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.TokenDigest;
@@ -16,14 +17,29 @@ import dev.tokenservice.core.port.TokenEventListener.Revoked;
 import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.UserDirectory;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The refresh token grant (RFC 6749 §6) with rotation: a live, unused refresh token issued to this client is
  * exchanged for a new pair of the same family. Presenting a retired (used) token again is reuse: the whole family is
  * revoked (OAuth 2.0 Security BCP §4.14.2). The exchange itself is atomic in the store, so two concurrent uses of
- * one token never both succeed. Thread-safe.
+ * one token never both succeed. The {@code error_description} tells the outcomes apart: {@link #RACE_LOST} (the
+ * family stands), {@link #REUSED_FAMILY_REVOKED} and {@link #REUSED_FAMILY_KEPT}. Thread-safe.
  */
 public final class RefreshTokenGrantStrategy implements GrantStrategy {
+    /**
+     * The {@code error_description} of a request that lost a race: a concurrent request with the same refresh token
+     * rotated it first, and the family stands. The caller should use what that request received.
+     */
+    public static final String RACE_LOST =
+            "refresh token was already used by a concurrent request; use the token that request received";
+    /** The {@code error_description} of reuse that revoked the token's family: the user must sign in again. */
+    public static final String REUSED_FAMILY_REVOKED =
+            "refresh token was already used; its family has been revoked, sign in again";
+    /** The {@code error_description} of reuse under a policy that keeps the family: its newest token still works. */
+    public static final String REUSED_FAMILY_KEPT =
+            "refresh token was already used; use the refresh token that replaced it";
+
     private static final String INVALID = "refresh token is invalid, expired or revoked";
 
     private final TokenStore tokens;
@@ -57,14 +73,22 @@ public final class RefreshTokenGrantStrategy implements GrantStrategy {
             throw OAuthException.invalidGrant(INVALID);
         }
         if (token.used()) {
-            events.reuseDetected(new ReuseDetected(token.clientId(), token.username(), token.familyId()));
-            revocation.familyToRevokeOnReuse(token).ifPresent(family -> events.revoked(
-                    new Revoked(RevocationCause.REFRESH_TOKEN_REUSE, tokens.revokeFamily(family))));
-            throw OAuthException.invalidGrant("refresh token was already used");
+            throw reuse(token);
         }
         if (token.username() != null && users.findByUsername(token.username()).isEmpty()) {
             throw OAuthException.invalidGrant(INVALID);
         }
         return Grant.rotation(token, scopes.narrow(token.scope(), request));
+    }
+
+    /** Reuse of a retired token: revokes its family when the policy says so, and tells the caller which it was. */
+    private OAuthException reuse(RefreshToken token) {
+        events.reuseDetected(new ReuseDetected(token.clientId(), token.username(), token.familyId()));
+        Optional<FamilyId> family = revocation.familyToRevokeOnReuse(token);
+        if (family.isEmpty()) {
+            return OAuthException.invalidGrant(REUSED_FAMILY_KEPT);
+        }
+        events.revoked(new Revoked(RevocationCause.REFRESH_TOKEN_REUSE, tokens.revokeFamily(family.get())));
+        return OAuthException.invalidGrant(REUSED_FAMILY_REVOKED);
     }
 }

@@ -101,6 +101,12 @@ final class FacebookTokenVerifier implements ThirdPartyTokenVerifier {
             body = json.readTree(reply.body());
         } catch (JsonProcessingException e) {
             throw ThirdPartyTokenException.unavailable(PROVIDER + " answered in a form that cannot be read", null);
+        } catch (RuntimeException e) {
+            // Whatever made the parser throw instead of reporting malformed JSON, it is no answer that vouches for the
+            // token: refused like one, never a server error. The type only: the message may quote the answer.
+            LOG.info("{}: the Graph API's answer to {} made the JSON parser throw {}", PROVIDER, purpose,
+                    e.getClass().getName());
+            throw reject("Facebook did not accept the token");
         }
         if (!reply.isSuccess() || body == null || body.has("error")) {
             // Graph errors (RFC-less): {"error": {"message", "type", "code", "fbtrace_id"}}; the message may quote input.

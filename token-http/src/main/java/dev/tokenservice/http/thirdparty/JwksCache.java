@@ -1,117 +1,108 @@
 package dev.tokenservice.http.thirdparty;
 
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Resource;
 import dev.tokenservice.core.port.ThirdPartyTokenException;
+import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A provider's signing keys (a JWK set, RFC 7517 §5) fetched over HTTP and cached. Keys are fetched on first use,
- * again once older than the maximum age, and again when a token names a key the cache does not hold (the provider
- * rotated its keys), but never twice within the minimum refresh interval: tokens naming made-up keys cannot make us
- * hammer the provider, nor wait on it. When a scheduled refetch fails, the keys held keep serving. Only public keys
- * are kept. Thread-safe: one fetch at a time, readers never wait for it unless they need it.
+ * A provider's signing keys (a JWK set, RFC 7517 §5) fetched over HTTP and cached, out of nimbus-jose-jwt's JWK set
+ * sources, read by our clock:
+ * <ul>
+ *   <li>{@link OutageTolerantJWKSetSource}: the last key set fetched keeps serving while fetching fails, however long;
+ *   <li>{@link CachingJWKSetSource}: keys are fetched on first use and again once older than the maximum age, one fetch
+ *       at a time, other readers waiting for it at most the provider timeout;
+ *   <li>{@link BackoffJWKSetSource}: fetches are let through at most once per minimum refresh interval after a success,
+ *       but after a failure again within about a second, then at doubling waits;
+ *   <li>{@link URLBasedJWKSetSource} over {@link ProviderHttpClient}: the provider timeout, the body size limit, no
+ *       redirects.
+ * </ul>
+ * A token that names a key the set does not hold asks for the set again (the provider may have rotated its keys),
+ * subject to the same limits: tokens naming made-up keys can neither make us hammer the provider nor wait on it. Only
+ * public keys are handed out. Thread-safe.
  */
 final class JwksCache {
-    private static final Logger LOG = LoggerFactory.getLogger(JwksCache.class);
+    /** How long after a failed fetch the next may start; doubled with each failure in a row. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private final String provider;
-    private final URI uri;
-    private final ProviderHttpClient http;
     private final Clock clock;
-    private final Duration maxAge;
-    private final Duration minRefreshInterval;
-
-    private volatile Keys keys;
-    /** When the last fetch started, successful or not; guarded by {@code this}. */
-    private Instant lastAttempt;
-
-    private record Keys(JWKSet set, Instant fetchedAt) { }
+    private final JWKSetSource<SecurityContext> source;
 
     JwksCache(String provider, URI uri, ProviderHttpClient http, Clock clock, Duration maxAge,
             Duration minRefreshInterval) {
         this.provider = Objects.requireNonNull(provider, "provider");
-        this.uri = Objects.requireNonNull(uri, "uri");
-        this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
-        this.minRefreshInterval = Objects.requireNonNull(minRefreshInterval, "minRefreshInterval");
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(http, "http");
+        JWKSetSource<SecurityContext> fetched;
+        try {
+            fetched = new URLBasedJWKSetSource<>(uri.toURL(), url -> retrieve(http, provider, uri));
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(provider + ": the JWKS URL is not a URL", e);
+        }
+        JWKSetSource<SecurityContext> limited = new BackoffJWKSetSource(fetched, minRefreshInterval, FIRST_RETRY,
+                clock, provider + " keys from " + uri);
+        // The outage cache sits above the cache, not below it: held keys served during an outage must not count as
+        // freshly fetched, or the next attempt would wait a whole maximum age.
+        this.source = new OutageTolerantJWKSetSource<>(
+                new CachingJWKSetSource<>(limited, maxAge.toMillis(), http.timeout().toMillis(), null),
+                Long.MAX_VALUE, null);
     }
 
     /**
-     * The keys that {@code matcher} selects, refetching the set first when it is missing or old, and once more when
-     * nothing matches and the rate limit allows.
+     * The public keys that {@code matcher} selects, fetching the set first when it is missing or old, and once more
+     * when nothing matches and the limits allow.
      *
      * @throws ThirdPartyTokenException unavailable when no keys are held and they cannot be fetched now
      */
     List<JWK> select(JWKMatcher matcher) {
-        Keys current = keys;
-        if (current == null) {
-            current = refresh(null);
-        } else if (clock.instant().isAfter(current.fetchedAt().plus(maxAge))) {
-            current = refreshKeepingStale(current);
-        }
+        long now = clock.millis();
         JWKSelector selector = new JWKSelector(matcher);
-        List<JWK> found = selector.select(current.set());
+        JWKSet current = keys(JWKSetCacheRefreshEvaluator.noRefresh(), now);
+        List<JWK> found = selector.select(current);
         if (found.isEmpty()) {
-            // Perhaps the provider rotated its keys since we fetched them.
-            Keys refreshed = refreshKeepingStale(current);
-            if (refreshed != current) {
-                found = selector.select(refreshed.set());
-            }
+            // Perhaps the provider rotated its keys since we fetched them; held back or failed, the keys held answer.
+            found = selector.select(keys(JWKSetCacheRefreshEvaluator.referenceComparison(current), now));
         }
-        return found;
+        return found.stream().map(JWK::toPublicJWK).toList();
     }
 
-    private Keys refreshKeepingStale(Keys current) {
+    private JWKSet keys(JWKSetCacheRefreshEvaluator refresh, long now) {
         try {
-            return refresh(current);
+            return source.getJWKSet(refresh, now, null);
+        } catch (KeySourceException | RuntimeException e) {
+            throw ThirdPartyTokenException.unavailable(provider + " did not serve its signing keys; try again later", e);
+        }
+    }
+
+    /** The key set as the provider serves it: a success status within the timeout and the size limit, or nothing. */
+    private static Resource retrieve(ProviderHttpClient http, String provider, URI uri) throws IOException {
+        ProviderHttpClient.Reply reply;
+        try {
+            reply = http.get(uri, provider);
         } catch (ThirdPartyTokenException e) {
-            LOG.warn("{}: could not refetch the signing keys from {}; using the keys fetched at {}: {}", provider, uri,
-                    current.fetchedAt(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
-            return current;
+            throw new IOException(e.description(), e.getCause());
         }
-    }
-
-    /** Fetches the keys unless another thread just did, or the last attempt is more recent than the rate limit allows. */
-    private synchronized Keys refresh(Keys seen) {
-        Keys current = keys;
-        if (current != seen) {
-            return current;
-        }
-        Instant now = clock.instant();
-        if (lastAttempt != null && now.isBefore(lastAttempt.plus(minRefreshInterval))) {
-            if (current == null) {
-                throw ThirdPartyTokenException.unavailable(
-                        provider + " did not serve its signing keys; try again later", null);
-            }
-            return current;
-        }
-        lastAttempt = now;
-        ProviderHttpClient.Reply reply = http.get(uri, provider);
         if (!reply.isSuccess()) {
-            throw ThirdPartyTokenException.unavailable(provider + " did not serve its signing keys",
-                    new IllegalStateException("HTTP " + reply.status() + " from " + uri));
+            throw new IOException("HTTP " + reply.status() + " from " + uri);
         }
-        JWKSet set;
-        try {
-            set = JWKSet.parse(reply.body()).toPublicJWKSet();
-        } catch (ParseException e) {
-            throw ThirdPartyTokenException.unavailable(provider + " served signing keys that cannot be read", e);
-        }
-        Keys fetched = new Keys(set, now);
-        keys = fetched;
-        LOG.info("{}: fetched {} signing keys from {}", provider, set.size(), uri);
-        return fetched;
+        return new Resource(reply.body(), "application/json");
     }
 }

@@ -19,7 +19,9 @@ import java.util.Set;
  * @param requireNonce       whether a request must send the {@code nonce} it expects in the token
  * @param createUsers        whether a first sign-in creates a local user
  * @param keyMaxAge          how long fetched keys are used before they are fetched again
- * @param minRefreshInterval the shortest time between two fetches of the keys, however many tokens name an unknown key
+ * @param minRefreshInterval the shortest time between a successful fetch of the keys and the next, however many tokens
+ *                           name an unknown key; after a failed fetch the next comes sooner, 1 s after it and at
+ *                           doubling waits up to this interval
  */
 public record OidcProviderSettings(
         String grantType,

@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * several audiences, {@code azp} naming ours); {@code exp}, {@code iat} and {@code nbf} within a clock skew of
  * {@link #CLOCK_SKEW}; {@code nonce} equal to the expected one when the request sends one (or the provider requires
  * it). Unsigned tokens ({@code alg: none}) and HMAC-signed tokens are refused before any key is looked at, so a token
- * "signed" with the provider's public key as an HMAC secret gets nowhere. The e-mail address is passed on only when
- * {@code email_verified} is true. Thread-safe.
+ * "signed" with the provider's public key as an HMAC secret gets nowhere. A token that is not three segments of
+ * canonical base64url ({@link CompactJws}) is refused before it is parsed, and one the JWT library cannot read, however
+ * it fails, is refused too (never a server error). The e-mail address is passed on only when {@code email_verified} is
+ * true. Thread-safe.
  */
 final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
     /** How far apart our clock and the provider's may be (OpenID Connect Core §3.1.3.7 leaves it to us). */
@@ -80,16 +82,27 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
     }
 
     private SignedJWT parse(String value) {
+        // Before any parsing, so that a token has one spelling and every segment the checks see is the one signed.
+        if (!CompactJws.isCanonical(value)) {
+            throw reject("the token is not a JWS in compact serialization of canonical base64url");
+        }
         try {
             // Refuses "alg": "none" too: an unsecured JWT has no JWS header.
             return SignedJWT.parse(value);
         } catch (ParseException e) {
             throw reject("the token is not a signed JWT");
+        } catch (RuntimeException e) {
+            throw unreadable("the token is not a signed JWT", e);
         }
     }
 
     private JWK keyFor(JWSHeader header) {
-        JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
+        JWKMatcher matcher;
+        try {
+            matcher = JWKMatcher.forJWSHeader(header);
+        } catch (RuntimeException e) {
+            throw unreadable("the token's header cannot be read", e);
+        }
         List<JWK> found = matcher == null ? List.of() : keys.select(matcher);
         if (found.size() != 1) {
             // None: a made-up or retired key id. Several: the token names no key and the set has many.
@@ -99,16 +112,20 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
     }
 
     private void checkSignature(SignedJWT jwt, JWK key) {
+        if (!(key instanceof AsymmetricJWK asymmetric)) {
+            throw reject("the token's signing key is not one of the provider's keys");
+        }
+        boolean valid;
         try {
-            if (!(key instanceof AsymmetricJWK asymmetric)) {
-                throw reject("the token's signing key is not one of the provider's keys");
-            }
             JWSVerifier verifier = verifiers.createJWSVerifier(jwt.getHeader(), asymmetric.toPublicKey());
-            if (!jwt.verify(verifier)) {
-                throw reject("the token's signature is not valid");
-            }
+            valid = jwt.verify(verifier);
         } catch (JOSEException e) {
             throw reject("the token's signature cannot be checked");
+        } catch (RuntimeException e) {
+            throw unreadable("the token's signature cannot be checked", e);
+        }
+        if (!valid) {
+            throw reject("the token's signature is not valid");
         }
     }
 
@@ -117,6 +134,8 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
             return jwt.getJWTClaimsSet();
         } catch (ParseException e) {
             throw reject("the token's claims cannot be read");
+        } catch (RuntimeException e) {
+            throw unreadable("the token's claims cannot be read", e);
         }
     }
 
@@ -191,6 +210,19 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
 
     private ThirdPartyTokenException reject(String why) {
         LOG.info("{}: ID token refused: {}", settings.grantType(), why);
+        return ThirdPartyTokenException.rejected(settings.grantType() + " ID token refused: " + why);
+    }
+
+    /**
+     * A token that made the JWT library throw where it reports malformed input with a checked exception elsewhere (a
+     * header that is JSON {@code null} did): a token we cannot read is not one we vouch for, so {@code invalid_grant}
+     * and never a server error. Logged like any refusal, with the exception's type but not its message, which may
+     * quote the token; its trace only at debug level.
+     */
+    private ThirdPartyTokenException unreadable(String why, RuntimeException e) {
+        LOG.info("{}: ID token refused: {} ({} from the JWT library)", settings.grantType(), why,
+                e.getClass().getName());
+        LOG.debug("{}: the JWT library's failure on a refused ID token", settings.grantType(), e);
         return ThirdPartyTokenException.rejected(settings.grantType() + " ID token refused: " + why);
     }
 

@@ -38,6 +38,11 @@ public final class ProviderHttpClient {
         }
     }
 
+    /** The longest a whole call may take. */
+    Duration timeout() {
+        return timeout;
+    }
+
     /** A provider's answer: its status and its body as UTF-8 text. */
     record Reply(int status, String body) {
         Reply {

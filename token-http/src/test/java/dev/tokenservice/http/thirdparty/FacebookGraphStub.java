@@ -25,6 +25,7 @@ public final class FacebookGraphStub extends StubServer {
     private final Map<String, UserToken> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile String meIdOverride;
+    private volatile String debugBodyOverride;
 
     /** A user access token for {@code appId}, expiring at {@code expiresAt} (0: never). */
     public String issue(String appId, String userId, Instant expiresAt, String name, String email) {
@@ -36,6 +37,11 @@ public final class FacebookGraphStub extends StubServer {
     /** Makes {@code /me} answer another user id than {@code /debug_token}. */
     public void answerMeWithId(String id) {
         meIdOverride = id;
+    }
+
+    /** Makes {@code /debug_token} answer 200 with {@code body}, whatever it is, once our app's token is right. */
+    public void answerDebugWith(String body) {
+        debugBodyOverride = body;
     }
 
     public FacebookSettings settings(boolean createUsers) {
@@ -54,6 +60,9 @@ public final class FacebookGraphStub extends StubServer {
     private Reply debug(Map<String, String> query) {
         if (!(APP_ID + "|" + APP_SECRET).equals(query.get("access_token"))) {
             return new Reply(400, error("Invalid OAuth access token signature.", 190));
+        }
+        if (debugBodyOverride != null) {
+            return new Reply(200, debugBodyOverride);
         }
         UserToken user = tokens.get(query.getOrDefault("input_token", ""));
         if (user == null) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FacebookTokenVerifierTest {
     private static final String USER_ID = "10158000000000001";
@@ -100,6 +102,18 @@ class FacebookTokenVerifierTest {
 
         assertThat(reason).isEqualTo(Reason.REJECTED);
         assertThat(graph.requests()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "[]", "1", "\"x\"", "{}", "{\"data\":null}", "{\"data\":[]}", "{\"data\":\"x\"}",
+        "{\"data\":{\"is_valid\":\"yes\"}}", "{\"data\":{\"is_valid\":true,\"app_id\":[\"1234567890\"]}}",
+        "{\"data\":{\"is_valid\":true,\"app_id\":\"1234567890\",\"type\":\"USER\",\"expires_at\":\"soon\"}}",
+        "{\"data\":{\"is_valid\":true,\"app_id\":\"1234567890\",\"type\":\"USER\",\"expires_at\":0,\"user_id\":{}}}"})
+    void verifyWhenDebugTokenAnswersAnOddShapeThenRejected(String answer) {
+        String token = graph.issue(FacebookGraphStub.APP_ID, USER_ID, inAnHour, "Jane Doe", null);
+        graph.answerDebugWith(answer);
+
+        assertThat(failureOf(token)).isEqualTo(Reason.REJECTED);
     }
 
     @Test

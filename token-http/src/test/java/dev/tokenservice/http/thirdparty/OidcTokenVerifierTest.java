@@ -356,14 +356,14 @@ class OidcTokenVerifierTest {
     }
 
     @Test
-    void verifyWhenProviderDownThenRetriedOnlyAfterTheRefreshInterval() {
+    void verifyWhenProviderWasDownThenRetriedAfterTheFirstRetryDelayNotTheRefreshInterval() {
         provider.health(StubServer.Health.DOWN);
         String token = OidcProviderStub.sign(KEY_1, claims().build());
         failureOf(token);
 
         Reason again = failureOf(token);
         provider.health(StubServer.Health.UP);
-        clock.advance(OidcProviderSettings.DEFAULT_MIN_REFRESH_INTERVAL);
+        clock.advance(JwksCache.FIRST_RETRY);
         ThirdPartyIdentity identity = verify(token);
 
         assertThat(again).isEqualTo(Reason.UNAVAILABLE);

@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The part every provider stub shares: the JDK's HTTP server on a free loopback port, handlers on their own threads,
- * and the provider's state of health: up, down (answers 5xx), or hanging (holds every request until closed).
+ * and the provider's state of health: up, down (answers 503), failing (answers 500), or hanging (holds every request
+ * until closed).
  */
 public abstract class StubServer implements AutoCloseable {
-    /** How the stub answers. */
-    public enum Health { UP, DOWN, HANGING }
+    /** How the stub answers: normally, 503, 500, or not at all (holds every request until closed). */
+    public enum Health { UP, DOWN, FAILING, HANGING }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -68,9 +69,11 @@ public abstract class StubServer implements AutoCloseable {
                 closing.await();
                 return;
             }
-            Reply reply = now == Health.DOWN
-                    ? new Reply(503, "{\"error\":\"down\"}")
-                    : answer(exchange.getRequestURI().getPath(), query(exchange.getRequestURI().getRawQuery()));
+            Reply reply = switch (now) {
+                case DOWN -> new Reply(503, "{\"error\":\"down\"}");
+                case FAILING -> new Reply(500, "{\"error\":\"internal\"}");
+                default -> answer(exchange.getRequestURI().getPath(), query(exchange.getRequestURI().getRawQuery()));
+            };
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), body.length);

@@ -5,6 +5,7 @@ import static dev.tokenservice.core.OAuthFailures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenservice.core.OAuthError;
+import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.TokenRequests;
 import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
@@ -286,6 +287,17 @@ class RefreshTokenGrantStrategyTest {
     }
 
     @Test
+    void issueWhenRotatedTokenIsReusedThenTheDescriptionSaysTheFamilyWasRevoked() {
+        TokenResponse first = login("read");
+        service.issue(TokenRequests.refresh(client, refreshTokenOf(first)));
+
+        OAuthException reuse = failureOf(() -> service.issue(TokenRequests.refresh(client, refreshTokenOf(first))));
+
+        assertThat(reuse.error()).isEqualTo(OAuthError.INVALID_GRANT);
+        assertThat(reuse.description()).isEqualTo(RefreshTokenGrantStrategy.REUSED_FAMILY_REVOKED);
+    }
+
+    @Test
     void issueWhenRotatedTokenIsReusedThenEveryAccessTokenOfTheFamilyIsRevoked() {
         TokenResponse first = login("read");
         TokenResponse second = service.issue(TokenRequests.refresh(client, refreshTokenOf(first)));
@@ -335,6 +347,18 @@ class RefreshTokenGrantStrategyTest {
 
         assertThat(reuse).isEqualTo(OAuthError.INVALID_GRANT);
         assertThat(lenient.issue(TokenRequests.refresh(client, refreshTokenOf(second))).refreshToken()).isNotNull();
+    }
+
+    @Test
+    void issueWhenReuseRevocationIsOffThenTheDescriptionSaysTheFamilyWasKept() {
+        TokenService lenient = ports.coreBuilder().revocation(new RevocationSettings(false, false)).build().tokenService();
+        TokenResponse first = login("read");
+        lenient.issue(TokenRequests.refresh(client, refreshTokenOf(first)));
+
+        OAuthException reuse = failureOf(() -> lenient.issue(TokenRequests.refresh(client, refreshTokenOf(first))));
+
+        assertThat(reuse.error()).isEqualTo(OAuthError.INVALID_GRANT);
+        assertThat(reuse.description()).isEqualTo(RefreshTokenGrantStrategy.REUSED_FAMILY_KEPT);
     }
 
     @Test

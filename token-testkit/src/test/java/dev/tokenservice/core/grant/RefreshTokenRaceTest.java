@@ -1,5 +1,6 @@
 package dev.tokenservice.core.grant;
 
+import static dev.tokenservice.core.OAuthFailures.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenservice.core.OAuthError;
@@ -7,19 +8,26 @@ import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.core.TokenRequests;
 import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.Password;
+import dev.tokenservice.core.model.ResourceOwner;
 import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenResponse;
+import dev.tokenservice.core.model.Username;
+import dev.tokenservice.core.port.UserDirectory;
 import dev.tokenservice.testkit.InMemoryPorts;
 import dev.tokenservice.testkit.TestClients;
 import dev.tokenservice.testkit.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 
 /** Concurrent uses of one refresh token: the store's atomic rotation lets exactly one of them through. */
 class RefreshTokenRaceTest {
@@ -49,6 +57,38 @@ class RefreshTokenRaceTest {
                 .extracting(Outcome::error).hasSize(7).containsOnly(OAuthError.INVALID_GRANT);
     }
 
+    @RepeatedTest(20)
+    void issueWhenEightThreadsRefreshOneTokenThenEachLoserIsToldWhetherTheFamilyStands() throws Exception {
+        TokenRequest refresh = refreshRequestForFreshLogin();
+
+        List<Outcome> outcomes = race(refresh, 8);
+
+        // A loser that read the token before the winner retired it lost the race and leaves the family alone; one that
+        // read it afterwards is reuse and revokes the family, the winner's tokens included (and those after it find the
+        // token revoked).
+        List<String> told = outcomes.stream().filter(outcome -> !outcome.won()).map(Outcome::description).toList();
+        boolean familyRevoked = told.contains(RefreshTokenGrantStrategy.REUSED_FAMILY_REVOKED);
+        TokenResponse winner = outcomes.stream().filter(Outcome::won).findFirst().orElseThrow().response();
+        assertThat(service.verifyAccessToken(winner.accessToken()).isPresent()).isEqualTo(!familyRevoked);
+        assertThat(told).allMatch(description -> familyRevoked || description.equals(RefreshTokenGrantStrategy.RACE_LOST));
+    }
+
+    @Test
+    void issueWhenAConcurrentRefreshRotatesTheTokenFirstThenTheLoserIsToldAndTheFamilyStands() {
+        InterleavingUserDirectory users = new InterleavingUserDirectory(ports.users());
+        TokenService interleaved = ports.coreBuilder().userDirectory(users).build().tokenService();
+        TokenRequest refresh = refreshRequestForFreshLogin();
+        List<TokenResponse> winner = new ArrayList<>();
+        users.beforeNextLookup(() -> winner.add(interleaved.issue(refresh)));
+
+        OAuthException loser = failureOf(() -> interleaved.issue(refresh));
+
+        assertThat(loser.error()).isEqualTo(OAuthError.INVALID_GRANT);
+        assertThat(loser.description()).isEqualTo(RefreshTokenGrantStrategy.RACE_LOST);
+        assertThat(winner).singleElement().satisfies(
+                response -> assertThat(interleaved.verifyAccessToken(response.accessToken())).isPresent());
+    }
+
     private TokenRequest refreshRequestForFreshLogin() {
         TokenResponse login = service.issue(TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
         return TokenRequests.refresh(client, login.refreshToken());
@@ -66,10 +106,9 @@ class RefreshTokenRaceTest {
                     ready.countDown();
                     start.await();
                     try {
-                        service.issue(refresh);
-                        return new Outcome(true, null);
+                        return new Outcome(service.issue(refresh), null, null);
                     } catch (OAuthException e) {
-                        return new Outcome(false, e.error());
+                        return new Outcome(null, e.error(), e.description());
                     }
                 }));
             }
@@ -85,5 +124,41 @@ class RefreshTokenRaceTest {
         }
     }
 
-    private record Outcome(boolean won, OAuthError error) { }
+    private record Outcome(TokenResponse response, OAuthError error, String description) {
+        boolean won() {
+            return response != null;
+        }
+    }
+
+    /**
+     * A user directory that runs a given action before its next look-up: the refresh grant looks the user up after it
+     * read the refresh token and before it rotates it, so an action that refreshes the same token there wins the race
+     * deterministically.
+     */
+    private static final class InterleavingUserDirectory implements UserDirectory {
+        private final UserDirectory delegate;
+        private final AtomicReference<Runnable> beforeNextLookup = new AtomicReference<>();
+
+        InterleavingUserDirectory(UserDirectory delegate) {
+            this.delegate = delegate;
+        }
+
+        void beforeNextLookup(Runnable action) {
+            beforeNextLookup.set(action);
+        }
+
+        @Override
+        public Optional<ResourceOwner> authenticate(Username username, Password password) {
+            return delegate.authenticate(username, password);
+        }
+
+        @Override
+        public Optional<ResourceOwner> findByUsername(Username username) {
+            Runnable action = beforeNextLookup.getAndSet(null);
+            if (action != null) {
+                action.run();
+            }
+            return delegate.findByUsername(username);
+        }
+    }
 }
