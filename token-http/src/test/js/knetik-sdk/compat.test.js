@@ -1,7 +1,7 @@
 'use strict';
 
 /*
- * Compatibility test: drives a running token server with the published JavaScript SDK of the seed API
+ * Compatibility test: drives a running token server with the published JavaScript SDK of the Knetik API
  * (@knetik/knetikcloud-sdk, pinned in package-lock.json) through every seed call, and checks the VALUES of the
  * model objects the SDK builds. The SDK copies only the snake_case keys it knows into its models and silently drops
  * the rest, so a status code alone proves nothing: every expected key must be present with the right type and value.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compatibility test with the published JavaScript SDK of the seed API (@knetik/knetikcloud-sdk, pinned in
+# Compatibility test with the published JavaScript SDK of the Knetik API (@knetik/knetikcloud-sdk, pinned in
 # package-lock.json).
 #
 # Starts the stand-alone token server (token-http/target/token-server.jar, which this script does not build) on
