@@ -153,10 +153,10 @@ public final class TokenJournal implements AutoCloseable {
                 .put(record).flip();
         lock.lock();
         try {
-            commit.run();
-            if (closed) {
+            if (closed) { // before the commit: a change that cannot be recorded is rolled back
                 throw new StorageException("the token journal is closed");
             }
+            commit.run();
             FileChannel channel = currentChannel();
             while (frame.hasRemaining()) {
                 channel.write(frame);

@@ -10,6 +10,7 @@ import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.model.Username;
+import dev.tokenservice.core.port.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,17 @@ class TokenJournalTest {
         try (TokenJournal reopened = TokenJournal.open(base())) {
             assertThat(reopened.recover()).containsExactly(SECOND);
         }
+    }
+
+    @Test
+    void commitWhenTheJournalIsClosedThenRefusesBeforeCommitting() {
+        TokenJournal journal = TokenJournal.open(base());
+        journal.close();
+        boolean[] committed = {false};
+
+        assertThatThrownBy(() -> journal.commit(() -> committed[0] = true, FIRST))
+                .isInstanceOf(StorageException.class);
+        assertThat(committed[0]).isFalse();
     }
 
     @Test
