@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's own errors (a malformed request line, an ambiguous URI, headers too large, a failure outside the servlets)
  * in the same JSON shape as every other error, through {@link ErrorResponses}: no HTML, no stack trace, no server
- * version. Thread-safe.
+ * version. Jetty 12.1 answers a request it cannot parse through {@link #generateResponse} as well (the former
+ * {@code badMessageError} hook is deprecated and no longer called). Thread-safe.
  */
 final class JsonErrorHandler extends ErrorHandler {
     private final ErrorResponses errors;
@@ -40,15 +41,5 @@ final class JsonErrorHandler extends ErrorHandler {
         reply.headers().forEach(headers::put);
         headers.put(HttpHeader.CONTENT_TYPE, MediaTypes.JSON);
         response.write(true, ByteBuffer.wrap(json.bytes(reply.body())), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, MediaTypes.JSON);
-        try {
-            return ByteBuffer.wrap(json.bytes(errors.forStatus(status).body()));
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

@@ -50,10 +50,11 @@ final class JettyServer implements AutoCloseable {
     /**
      * Binds {@code host:port} (port 0: any free port) without serving yet, so that the port is known before the
      * handler is built (the default issuer names it). Connections wait in the backlog until {@link #start}.
+     * {@code requestLog}: whether each request is logged ({@link #REQUEST_LOG_FORMAT}).
      *
      * @throws IllegalStateException when the port cannot be bound
      */
-    static JettyServer bind(String host, int port) {
+    static JettyServer bind(String host, int port, boolean requestLog) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("http");
         Server server = new Server(threads);
@@ -74,7 +75,9 @@ final class JettyServer implements AutoCloseable {
         server.setHandler(graceful);
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(false);
-        server.setRequestLog(new CustomRequestLog(new AsyncRequestLogWriter(), REQUEST_LOG_FORMAT));
+        if (requestLog) {
+            server.setRequestLog(new CustomRequestLog(new AsyncRequestLogWriter(), REQUEST_LOG_FORMAT));
+        }
         return new JettyServer(server, connector, graceful);
     }
 

@@ -42,6 +42,9 @@ import java.util.UUID;
  * @param clientCacheTtl   {@code TOKEN_CLIENT_CACHE_TTL} in seconds (default 5): how long a server keeps a client it
  *                         has read; a change made through another server on the same database is seen within it;
  *                         0 disables the cache
+ * @param requestLog       whether Jetty writes its request log, one line per request on standard error (on when read
+ *                         from the environment; no setting of its own). {@code TokenServerExtension} turns it off, so
+ *                         that a test run does not print a line per request
  */
 public record ServerConfig(
         String host,
@@ -59,7 +62,8 @@ public record ServerConfig(
         String scopesSupported,
         String serviceDocumentation,
         ThirdPartyProviders thirdPartyProviders,
-        Duration clientCacheTtl) {
+        Duration clientCacheTtl,
+        boolean requestLog) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -87,6 +91,16 @@ public record ServerConfig(
         if (serviceDocumentation != null) {
             MetadataSettings.requireHttpUrl(serviceDocumentation, "TOKEN_SERVICE_DOCUMENTATION");
         }
+    }
+
+    /** A configuration that writes the request log. */
+    public ServerConfig(String host, int port, String databaseUrl, String databaseUser, String databasePassword,
+            String issuer, String sealingKey, Duration accessTokenTtl, Duration refreshTokenTtl, Path bootstrapFile,
+            Path dataDir, Duration cleanupInterval, String scopesSupported, String serviceDocumentation,
+            ThirdPartyProviders thirdPartyProviders, Duration clientCacheTtl) {
+        this(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey, accessTokenTtl,
+                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
+                thirdPartyProviders, clientCacheTtl, true);
     }
 
     /** Reads the process's environment and system properties. */
@@ -136,42 +150,49 @@ public record ServerConfig(
     public ServerConfig withSealingKey(String key) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, key, accessTokenTtl,
                 refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders, clientCacheTtl);
+                thirdPartyProviders, clientCacheTtl, requestLog);
     }
 
     /** This configuration with another data folder. */
     public ServerConfig withDataDir(Path folder) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, scopesSupported,
-                serviceDocumentation, thirdPartyProviders, clientCacheTtl);
+                serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
     }
 
     /** This configuration with a database URL; {@code null} for the H2 file in the data folder. */
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey, accessTokenTtl,
                 refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders, clientCacheTtl);
+                thirdPartyProviders, clientCacheTtl, requestLog);
     }
 
     /** This configuration with a bootstrap file. */
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders, clientCacheTtl);
+                thirdPartyProviders, clientCacheTtl, requestLog);
     }
 
     /** This configuration with other providers for the third-party grants. */
     public ServerConfig withThirdPartyProviders(ThirdPartyProviders value) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, value, clientCacheTtl);
+                serviceDocumentation, value, clientCacheTtl, requestLog);
     }
 
     /** This configuration with another {@code TOKEN_CLIENT_CACHE_TTL} ({@link Duration#ZERO} disables the cache). */
     public ServerConfig withClientCacheTtl(Duration ttl) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, thirdPartyProviders, ttl);
+                serviceDocumentation, thirdPartyProviders, ttl, requestLog);
+    }
+
+    /** This configuration with the request log on or off. */
+    public ServerConfig withRequestLog(boolean on) {
+        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
+                serviceDocumentation, thirdPartyProviders, clientCacheTtl, on);
     }
 
     public Optional<String> database() {
@@ -191,14 +212,14 @@ public record ServerConfig(
     public ServerConfig withIssuer(String url) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, url, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, thirdPartyProviders, clientCacheTtl);
+                serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
     }
 
     /** This configuration with another {@code TOKEN_SCOPES_SUPPORTED}. */
     public ServerConfig withScopesSupported(String scopes) {
         return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                 accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopes, serviceDocumentation,
-                thirdPartyProviders, clientCacheTtl);
+                thirdPartyProviders, clientCacheTtl, requestLog);
     }
 
     /** What the metadata says about a server listening on {@code boundPort}. */
@@ -216,6 +237,7 @@ public record ServerConfig(
                 + "s, bootstrap=" + bootstrapFile + ", data=" + dataDir
                 + ", third-party grants=" + thirdPartyProviders.grantTypes()
                 + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
+                + ", request_log=" + (requestLog ? "on" : "off")
                 + "]";
     }
 }

@@ -67,7 +67,7 @@ public final class TokenServer implements AutoCloseable {
         ClientProvisioning clients = ClientProvisioning.begin(config);
         JettyServer jetty = null;
         try {
-            jetty = JettyServer.bind(config.host(), config.port());
+            jetty = JettyServer.bind(config.host(), config.port(), config.requestLog());
             return wire(config, startup, clients, jetty, console);
         } catch (RuntimeException e) {
             if (jetty != null) {

@@ -73,12 +73,15 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
     private boolean perClass;
     private String adminSecret;
 
-    /** A server with {@link ServerConfig#ephemeral()} settings. */
+    /** A server with {@link ServerConfig#ephemeral()} settings, without the request log. */
     public TokenServerExtension() {
         this(UnaryOperator.identity());
     }
 
-    /** A server whose ephemeral settings {@code configuration} changes, e.g. {@code c -> c.withSealingKey("off")}. */
+    /**
+     * A server whose ephemeral settings (request log off) {@code configuration} changes, e.g.
+     * {@code c -> c.withSealingKey("off")}; {@code c -> c.withRequestLog(true)} logs each request on standard error.
+     */
     public TokenServerExtension(UnaryOperator<ServerConfig> configuration) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
     }
@@ -110,7 +113,9 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
 
     /** Starts the server; the callbacks do it for you. */
     public void start() {
-        server = TokenServer.start(configuration.apply(ServerConfig.ephemeral()), new PrintStream(OutputStream.nullOutputStream()));
+        // No request log unless the configuration asks for it: a test run would print a line per request.
+        server = TokenServer.start(configuration.apply(ServerConfig.ephemeral().withRequestLog(false)),
+                new PrintStream(OutputStream.nullOutputStream()));
         adminSecret = null;
     }
 

@@ -9,7 +9,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.dialect.Dialects;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.Introspection;
 import dev.tokenservice.core.model.Scope;
@@ -54,7 +53,7 @@ class OpenApiDocumentTest {
 
     private final ObjectNode document = OpenApiServlet.document();
     private final ObjectMapper mapper = JsonMappers.create();
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(),
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(OpenApiDialect.withDocumentFields(),
             builder -> builder.schemas(Map.of(DOCUMENT_IRI, document.toString())));
 
     private static TokenSummary summary() {

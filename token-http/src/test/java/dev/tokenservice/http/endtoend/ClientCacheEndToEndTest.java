@@ -56,7 +56,7 @@ class ClientCacheEndToEndTest {
         Map<String, String> environment = new HashMap<>(database.serverSettings());
         environment.putAll(Map.of("TOKEN_SERVER_PORT", "0", "TOKEN_SEALING_KEY", ServerConfig.SEALING_OFF,
                 "TOKEN_DATA_DIR", dataDir.toString(), "TOKEN_CLIENT_CACHE_TTL", String.valueOf(TTL.getSeconds())));
-        ServerConfig config = ServerConfig.from(environment, new Properties());
+        ServerConfig config = ServerConfig.from(environment, new Properties()).withRequestLog(false);
         PrintStream console = new PrintStream(OutputStream.nullOutputStream());
         serverA = TokenServer.start(config, console);
         serverB = TokenServer.start(config, console);

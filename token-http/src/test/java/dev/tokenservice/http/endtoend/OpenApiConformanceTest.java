@@ -12,7 +12,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.dialect.Dialects;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
@@ -20,6 +19,7 @@ import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
 import dev.tokenservice.http.testing.TokenServerExtension;
 import dev.tokenservice.http.web.FormDecoder;
+import dev.tokenservice.http.discovery.OpenApiDialect;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,7 +97,7 @@ class OpenApiConformanceTest {
         Reply served = client.get("/openapi.json");
         assertThat(served.status()).isEqualTo(200);
         document = served.json();
-        registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(), builder -> builder
+        registry = SchemaRegistry.withDefaultDialect(OpenApiDialect.withDocumentFields(), builder -> builder
                 .schemas(Map.of(DOCUMENT_IRI, served.body()))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     }

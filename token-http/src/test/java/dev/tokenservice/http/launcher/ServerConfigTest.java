@@ -35,6 +35,20 @@ class ServerConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("data"));
         assertThat(config.issuerFor(8080)).isEqualTo("http://localhost:8080");
         assertThat(config.clientCacheTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.requestLog()).isTrue();
+    }
+
+    @Test
+    void withRequestLogWhenOffThenOnlyTheRequestLogChanges() {
+        ServerConfig config = ServerConfig.ephemeral();
+
+        ServerConfig quiet = config.withRequestLog(false);
+
+        assertThat(config.requestLog()).isTrue();
+        assertThat(quiet.requestLog()).isFalse();
+        assertThat(quiet.withRequestLog(true)).isEqualTo(config);
+        assertThat(quiet.withSealingKey("off").requestLog()).isFalse();
+        assertThat(quiet.toString()).contains("request_log=off");
     }
 
     @Test

@@ -39,8 +39,13 @@ class TokenServerTest {
     @TempDir
     Path dataDir;
 
+    /** Ephemeral settings without the request log, which would print a line per request of these tests. */
+    private static ServerConfig quietEphemeral() {
+        return ServerConfig.ephemeral().withRequestLog(false);
+    }
+
     private ServerConfig fileConfig() {
-        return ServerConfig.ephemeral().withDatabaseUrl(null).withSealingKey(null).withDataDir(dataDir);
+        return quietEphemeral().withDatabaseUrl(null).withSealingKey(null).withDataDir(dataDir);
     }
 
     private static String form(String... namesAndValues) {
@@ -105,7 +110,7 @@ class TokenServerTest {
                 """);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-        try (TokenServer server = TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+        try (TokenServer server = TokenServer.start(quietEphemeral().withBootstrapFile(bootstrap),
                 new PrintStream(console, true, StandardCharsets.UTF_8))) {
             HttpResponse<String> user = post(server.baseUri(), form("grant_type", "password", "client_id", "web.app",
                     "username", "jane.doe@example.com", "password", "pa ss+word"));
@@ -132,7 +137,7 @@ class TokenServerTest {
                  "users":   [{"username": "jane.doe@example.com", "password_hash": "%s"}]}
                 """.formatted(clientHash, passwordHash));
 
-        try (TokenServer server = TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+        try (TokenServer server = TokenServer.start(quietEphemeral().withBootstrapFile(bootstrap),
                 new PrintStream(OutputStream.nullOutputStream()))) {
             HttpResponse<String> token = post(server.baseUri(), form("grant_type", "password", "client_id", "machine",
                     "client_secret", "machine-secret", "username", "jane.doe@example.com", "password", "pa ss+word"));
@@ -152,7 +157,7 @@ class TokenServerTest {
                 {"clients": [{"client_id": "a", "client_secret": "hunter2", "client_secret_hash": "$sha256$AAAA"}]}
                 """);
 
-        assertThatThrownBy(() -> TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+        assertThatThrownBy(() -> TokenServer.start(quietEphemeral().withBootstrapFile(bootstrap),
                 new PrintStream(OutputStream.nullOutputStream())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("client_secret or client_secret_hash").hasMessageNotContaining("hunter2");
@@ -166,7 +171,7 @@ class TokenServerTest {
                  "users":   [{"username": "jane", "password_hash": "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy"}]}
                 """);
 
-        assertThatThrownBy(() -> TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+        assertThatThrownBy(() -> TokenServer.start(quietEphemeral().withBootstrapFile(bootstrap),
                 new PrintStream(OutputStream.nullOutputStream())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("password_hash");
@@ -177,7 +182,7 @@ class TokenServerTest {
         Path bootstrap = dataDir.resolve("bootstrap.json");
         Files.writeString(bootstrap, "{\"clients\": [{\"client_id\": \"a\", \"secret\": \"hunter2\"}]}");
 
-        assertThatThrownBy(() -> TokenServer.start(ServerConfig.ephemeral().withBootstrapFile(bootstrap),
+        assertThatThrownBy(() -> TokenServer.start(quietEphemeral().withBootstrapFile(bootstrap),
                 new PrintStream(OutputStream.nullOutputStream())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bootstrap").hasMessageNotContaining("hunter2");
@@ -186,7 +191,7 @@ class TokenServerTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void closeWhenRequestInFlightThenItFinishesAndNewConnectionsAreRefused() throws Exception {
-        TokenServer server = TokenServer.start(ServerConfig.ephemeral(), new PrintStream(OutputStream.nullOutputStream()));
+        TokenServer server = TokenServer.start(quietEphemeral(), new PrintStream(OutputStream.nullOutputStream()));
         server.clients().save(Client.builder("machine").secretHash(new Sha256SecretHasher().hash("pw"))
                 .grantTypes(GrantType.CLIENT_CREDENTIALS).authorities(Authority.TOKENS_ADMIN).build());
         byte[] body = form("grant_type", "client_credentials", "client_id", "machine", "client_secret", "pw")
@@ -216,7 +221,8 @@ class TokenServerTest {
 
     private static void awaitRefused(URI base) {
         while (true) {
-            try (Socket probe = new Socket(base.getHost(), base.getPort())) {
+            try {
+                new Socket(base.getHost(), base.getPort()).close();
                 Thread.onSpinWait();
             } catch (ConnectException refused) {
                 return;

@@ -77,6 +77,7 @@ class GroupCommitTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the commit is only held open: its periodic flushes are what the test watches
     void constructWhenNoWriterEverComesThenFlushesStillRunEveryPeriod() throws Exception {
         Semaphore flushes = new Semaphore(0);
         try (GroupCommit commit = new GroupCommit(flushes::release, Duration.ofMillis(20))) {
