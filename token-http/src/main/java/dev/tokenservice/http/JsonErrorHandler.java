@@ -7,6 +7,7 @@ import dev.tokenservice.http.web.MediaTypes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -35,7 +36,10 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) throws IOException {
-        ErrorReply reply = code >= 500 && cause != null ? errors.serverError(cause) : errors.forStatus(code);
+        // Jetty's HttpException (a request it cannot parse, an HTTP version it refuses) is the caller's fault, whatever
+        // its code: it is answered, not logged as an incident.
+        boolean unexpected = code >= 500 && cause != null && !(cause instanceof HttpException);
+        ErrorReply reply = unexpected ? errors.serverError(cause) : errors.forStatus(code);
         response.setStatus(reply.status());
         HttpFields.Mutable headers = response.getHeaders();
         reply.headers().forEach(headers::put);

@@ -112,6 +112,8 @@ public final class ErrorResponses {
             case 414 -> new ErrorReply(414, Map.of(), new ErrorJson("invalid_request", "the URI is too long"));
             case 431 -> new ErrorReply(431, Map.of(), new ErrorJson("invalid_request", "the headers are too large"));
             case 503 -> new ErrorReply(503, Map.of(), new ErrorJson("temporarily_unavailable", "try again later"));
+            case 505 -> new ErrorReply(505, Map.of(),
+                    new ErrorJson("invalid_request", "the HTTP version is not supported"));
             default -> status >= 400 && status < 500
                     ? new ErrorReply(status, Map.of(), new ErrorJson("invalid_request", "the request is malformed"))
                     : new ErrorReply(500, Map.of(),
