@@ -104,13 +104,13 @@ public final class Database implements AutoCloseable {
         try {
             if (dialect.needsFlushAfterCommit(settings.url())) {
                 if (!settings.url().toUpperCase(Locale.ROOT).contains(";RETENTION_TIME=")) {
-                    setRetentionTime(dataSource, GroupCommit.RETENTION_TIME_MILLIS);
+                    setRetentionTime(dataSource, H2Checkpoint.RETENTION_TIME_MILLIS);
                 }
                 H2Checkpoint checkpoint = new H2Checkpoint(() -> DriverManager.getConnection(settings.url(),
                         settings.user(), settings.password()));
                 journal = dialect.h2FileBase(settings.url()).map(TokenJournal::open).orElse(null);
                 groupCommit = new GroupCommit(journal == null ? checkpoint : journal.checkpointing(checkpoint),
-                        GroupCommit.SYNC_PERIOD);
+                        H2Checkpoint.SYNC_PERIOD);
             }
             Database database = new Database(settings, dataSource, dialect, groupCommit, journal);
             database.redoJournal();

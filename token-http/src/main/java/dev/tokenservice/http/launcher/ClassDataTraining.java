@@ -2,6 +2,7 @@ package dev.tokenservice.http.launcher;
 
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
+import dev.tokenservice.http.web.EndpointPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +53,7 @@ final class ClassDataTraining {
                 "TOKEN_DATA_DIR", data.resolve("data").toString(), "TOKEN_BOOTSTRAP_FILE", bootstrap.toString()),
                 new Properties());
         try (TokenServer server = TokenServer.start(config, new PrintStream(OutputStream.nullOutputStream()))) {
-            int status = requestToken(server.baseUri().resolve("/oauth/token"), secret);
+            int status = requestToken(server.baseUri().resolve(EndpointPaths.TOKEN), secret);
             if (status != 200) {
                 System.err.println("class-data training: the token endpoint answered " + status + ", not 200");
                 System.exit(1);

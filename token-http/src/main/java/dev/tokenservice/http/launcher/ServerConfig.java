@@ -93,16 +93,6 @@ public record ServerConfig(
         }
     }
 
-    /** A configuration that writes the request log. */
-    public ServerConfig(String host, int port, String databaseUrl, String databaseUser, String databasePassword,
-            String issuer, String sealingKey, Duration accessTokenTtl, Duration refreshTokenTtl, Path bootstrapFile,
-            Path dataDir, Duration cleanupInterval, String scopesSupported, String serviceDocumentation,
-            ThirdPartyProviders thirdPartyProviders, Duration clientCacheTtl) {
-        this(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey, accessTokenTtl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders, clientCacheTtl, true);
-    }
-
     /** Reads the process's environment and system properties. */
     public static ServerConfig fromEnvironment() {
         return from(System.getenv(), System.getProperties());
@@ -132,7 +122,8 @@ public record ServerConfig(
                 settings.text("TOKEN_SERVICE_DOCUMENTATION").orElse(null),
                 ThirdPartyConfig.read(settings),
                 Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
-                        CachingClientStore.DEFAULT_TTL.getSeconds())));
+                        CachingClientStore.DEFAULT_TTL.getSeconds())),
+                true);
     }
 
     /**
@@ -143,7 +134,7 @@ public record ServerConfig(
         DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
         return new ServerConfig("127.0.0.1", 0, memory.url(), memory.user(), memory.password(), null,
                 AesGcmTokenSealer.newBase64Key(), Duration.ofHours(1), Duration.ofDays(30), null, Path.of("data"),
-                Duration.ofMinutes(5), null, null, ThirdPartyProviders.NONE, CachingClientStore.DEFAULT_TTL);
+                Duration.ofMinutes(5), null, null, ThirdPartyProviders.NONE, CachingClientStore.DEFAULT_TTL, true);
     }
 
     /** This configuration with another {@code TOKEN_SEALING_KEY} ({@link #SEALING_OFF} switches sealing off). */

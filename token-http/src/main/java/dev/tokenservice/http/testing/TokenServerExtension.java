@@ -16,6 +16,7 @@ import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.http.json.JsonMappers;
 import dev.tokenservice.http.launcher.ServerConfig;
 import dev.tokenservice.http.launcher.TokenServer;
+import dev.tokenservice.http.web.EndpointPaths;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -134,17 +135,17 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
 
     /** The token endpoint, {@code <base>/oauth/token}. */
     public URI tokenEndpoint() {
-        return baseUri().resolve("/oauth/token");
+        return baseUri().resolve(EndpointPaths.TOKEN);
     }
 
     /** The introspection endpoint (RFC 7662), {@code <base>/oauth/introspect}, for resource servers under test. */
     public URI introspectionEndpoint() {
-        return baseUri().resolve("/oauth/introspect");
+        return baseUri().resolve(EndpointPaths.INTROSPECTION);
     }
 
     /** The revocation endpoint (RFC 7009), {@code <base>/oauth/revoke}. */
     public URI revocationEndpoint() {
-        return baseUri().resolve("/oauth/revoke");
+        return baseUri().resolve(EndpointPaths.REVOCATION);
     }
 
     /**

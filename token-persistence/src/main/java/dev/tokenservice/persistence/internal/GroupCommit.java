@@ -1,8 +1,6 @@
 package dev.tokenservice.persistence.internal;
 
 import dev.tokenservice.core.port.StorageException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,25 +16,11 @@ import org.slf4j.LoggerFactory;
  * writers that wrote before that flush started, and they all return when it is done. Under load one flush serves many
  * writers, so durability costs some latency rather than one disk write per write.
  *
- * <p>For H2, whose own commit only reaches memory ({@link #GroupCommit(ConnectionSource)}), the flush is
- * {@code CHECKPOINT SYNC} (write the changes to the file, then fsync it), run on a connection of its own outside the
- * pool, so a flush never waits for a pooled connection and a writer never holds one while it waits. That flush also
- * runs every {@link #SYNC_PERIOD} on a thread of its own, so that what H2 writes without a writer waiting (its
- * background writes, expired-token cleanup) is on disk within that period too: this is what makes
- * {@link #RETENTION_TIME_MILLIS} safe. The token journal uses a group commit whose flush forces its file.
- * Thread-safe; {@link #close()} once, after the last write.
+ * <p>The flush of an H2 file database is an {@link H2Checkpoint}, which also runs every
+ * {@link H2Checkpoint#SYNC_PERIOD} on a thread of its own; the token journal and the durable ceiling of the
+ * benchmarks use a group commit whose flush forces a file. Thread-safe; {@link #close()} once, after the last write.
  */
 public final class GroupCommit implements AutoCloseable {
-    /** The longest a change H2 wrote to its file stays without an fsync. */
-    public static final Duration SYNC_PERIOD = Duration.ofSeconds(1);
-    /**
-     * How long H2 keeps the space of a chunk it no longer needs before reusing it, instead of its default 45 s. The
-     * default guards against chunks that the operating system has not yet written; here every chunk is fsynced
-     * within {@link #SYNC_PERIOD}. Under load H2 writes a chunk per flush, and the file holds about a retention
-     * time's worth of them, so a shorter time keeps the file smaller.
-     */
-    public static final int RETENTION_TIME_MILLIS = 5_000;
-
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -48,12 +32,6 @@ public final class GroupCommit implements AutoCloseable {
     private boolean flushing;
     private boolean closed;
 
-    /** Opens the connection the flushes run on. */
-    @FunctionalInterface
-    public interface ConnectionSource {
-        Connection open() throws SQLException;
-    }
-
     /** Writes everything committed so far to disk. Called by one thread at a time; closed after the last call. */
     @FunctionalInterface
     public interface Flush extends AutoCloseable {
@@ -62,11 +40,6 @@ public final class GroupCommit implements AutoCloseable {
         @Override
         default void close() {
         }
-    }
-
-    /** A group commit whose flushes run on a connection from {@code connections}; checks once that a flush works. */
-    public GroupCommit(ConnectionSource connections) {
-        this(new H2Checkpoint(connections), SYNC_PERIOD);
     }
 
     /**

@@ -48,13 +48,17 @@ class GroupCommitTest {
         writers.shutdownNow();
     }
 
+    private static GroupCommit checkpointing(H2Checkpoint.ConnectionSource connections) {
+        return new GroupCommit(new H2Checkpoint(connections), H2Checkpoint.SYNC_PERIOD);
+    }
+
     private Connection open() throws SQLException {
         return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
 
     @Test
     void constructWhenDatabaseCannotBeReachedThenFailsAtOnce() {
-        assertThatThrownBy(() -> new GroupCommit(() -> {
+        assertThatThrownBy(() -> checkpointing(() -> {
             throw new SQLException("refused");
         })).isInstanceOf(StorageException.class).hasMessageContaining("disk");
     }
@@ -62,7 +66,7 @@ class GroupCommitTest {
     @Test
     void awaitDurableWhenItsConnectionBrokeThenThatFlushFailsAndTheNextOneOpensANewConnection() throws SQLException {
         List<Connection> opened = new ArrayList<>();
-        try (GroupCommit commit = new GroupCommit(() -> {
+        try (GroupCommit commit = checkpointing(() -> {
             Connection connection = open();
             opened.add(connection);
             return connection;
@@ -90,7 +94,7 @@ class GroupCommitTest {
 
     @Test
     void awaitDurableWhenClosedThenFailsRatherThanReturnUnflushed() {
-        GroupCommit commit = new GroupCommit(this::open);
+        GroupCommit commit = checkpointing(this::open);
         commit.close();
 
         assertThatThrownBy(commit::awaitDurable).isInstanceOf(StorageException.class);
