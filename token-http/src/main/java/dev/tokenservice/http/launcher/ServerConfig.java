@@ -105,25 +105,26 @@ public record ServerConfig(
      */
     public static ServerConfig from(Map<String, String> environment, Properties properties) {
         Settings settings = new Settings(environment, properties);
-        return new ServerConfig(
-                settings.text("TOKEN_SERVER_HOST").orElse("127.0.0.1"),
-                settings.integer("TOKEN_SERVER_PORT", 8080),
-                settings.text("TOKEN_DB_URL").orElse(null),
-                settings.text("TOKEN_DB_USER").orElse(null),
-                settings.text("TOKEN_DB_PASSWORD").orElse(null),
-                settings.text("TOKEN_ISSUER").orElse(null),
-                settings.text("TOKEN_SEALING_KEY").orElse(null),
-                Duration.ofSeconds(settings.positive("TOKEN_ACCESS_TTL", 3600)),
-                Duration.ofSeconds(settings.positive("TOKEN_REFRESH_TTL", 2_592_000)),
-                settings.text("TOKEN_BOOTSTRAP_FILE").map(Path::of).orElse(null),
-                Path.of(settings.text("TOKEN_DATA_DIR").orElse("data")),
-                Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)),
-                settings.text("TOKEN_SCOPES_SUPPORTED").orElse(null),
-                settings.text("TOKEN_SERVICE_DOCUMENTATION").orElse(null),
-                ThirdPartyConfig.read(settings),
-                Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
-                        CachingClientStore.DEFAULT_TTL.getSeconds())),
-                true);
+        return builder()
+                .host(settings.text("TOKEN_SERVER_HOST").orElse("127.0.0.1"))
+                .port(settings.integer("TOKEN_SERVER_PORT", 8080))
+                .databaseUrl(settings.text("TOKEN_DB_URL").orElse(null))
+                .databaseUser(settings.text("TOKEN_DB_USER").orElse(null))
+                .databasePassword(settings.text("TOKEN_DB_PASSWORD").orElse(null))
+                .issuer(settings.text("TOKEN_ISSUER").orElse(null))
+                .sealingKey(settings.text("TOKEN_SEALING_KEY").orElse(null))
+                .accessTokenTtl(Duration.ofSeconds(settings.positive("TOKEN_ACCESS_TTL", 3600)))
+                .refreshTokenTtl(Duration.ofSeconds(settings.positive("TOKEN_REFRESH_TTL", 2_592_000)))
+                .bootstrapFile(settings.text("TOKEN_BOOTSTRAP_FILE").map(Path::of).orElse(null))
+                .dataDir(Path.of(settings.text("TOKEN_DATA_DIR").orElse("data")))
+                .cleanupInterval(Duration.ofSeconds(settings.positive("TOKEN_CLEANUP_INTERVAL", 300)))
+                .scopesSupported(settings.text("TOKEN_SCOPES_SUPPORTED").orElse(null))
+                .serviceDocumentation(settings.text("TOKEN_SERVICE_DOCUMENTATION").orElse(null))
+                .thirdPartyProviders(ThirdPartyConfig.read(settings))
+                .clientCacheTtl(Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
+                        CachingClientStore.DEFAULT_TTL.getSeconds())))
+                .requestLog(true)
+                .build();
     }
 
     /**
@@ -132,58 +133,56 @@ public record ServerConfig(
      */
     public static ServerConfig ephemeral() {
         DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
-        return new ServerConfig("127.0.0.1", 0, memory.url(), memory.user(), memory.password(), null,
-                AesGcmTokenSealer.newBase64Key(), Duration.ofHours(1), Duration.ofDays(30), null, Path.of("data"),
-                Duration.ofMinutes(5), null, null, ThirdPartyProviders.NONE, CachingClientStore.DEFAULT_TTL, true);
+        return builder()
+                .host("127.0.0.1")
+                .port(0)
+                .databaseUrl(memory.url())
+                .databaseUser(memory.user())
+                .databasePassword(memory.password())
+                .sealingKey(AesGcmTokenSealer.newBase64Key())
+                .accessTokenTtl(Duration.ofHours(1))
+                .refreshTokenTtl(Duration.ofDays(30))
+                .dataDir(Path.of("data"))
+                .cleanupInterval(Duration.ofMinutes(5))
+                .thirdPartyProviders(ThirdPartyProviders.NONE)
+                .clientCacheTtl(CachingClientStore.DEFAULT_TTL)
+                .requestLog(true)
+                .build();
     }
 
     /** This configuration with another {@code TOKEN_SEALING_KEY} ({@link #SEALING_OFF} switches sealing off). */
     public ServerConfig withSealingKey(String key) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, key, accessTokenTtl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders, clientCacheTtl, requestLog);
+        return toBuilder().sealingKey(key).build();
     }
 
     /** This configuration with another data folder. */
     public ServerConfig withDataDir(Path folder) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, folder, cleanupInterval, scopesSupported,
-                serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
+        return toBuilder().dataDir(folder).build();
     }
 
     /** This configuration with a database URL; {@code null} for the H2 file in the data folder. */
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(host, port, url, databaseUser, databasePassword, issuer, sealingKey, accessTokenTtl,
-                refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders, clientCacheTtl, requestLog);
+        return toBuilder().databaseUrl(url).build();
     }
 
     /** This configuration with a bootstrap file. */
     public ServerConfig withBootstrapFile(Path file) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, file, dataDir, cleanupInterval, scopesSupported, serviceDocumentation,
-                thirdPartyProviders, clientCacheTtl, requestLog);
+        return toBuilder().bootstrapFile(file).build();
     }
 
     /** This configuration with other providers for the third-party grants. */
     public ServerConfig withThirdPartyProviders(ThirdPartyProviders value) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, value, clientCacheTtl, requestLog);
+        return toBuilder().thirdPartyProviders(value).build();
     }
 
     /** This configuration with another {@code TOKEN_CLIENT_CACHE_TTL} ({@link Duration#ZERO} disables the cache). */
     public ServerConfig withClientCacheTtl(Duration ttl) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, thirdPartyProviders, ttl, requestLog);
+        return toBuilder().clientCacheTtl(ttl).build();
     }
 
     /** This configuration with the request log on or off. */
     public ServerConfig withRequestLog(boolean on) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, thirdPartyProviders, clientCacheTtl, on);
+        return toBuilder().requestLog(on).build();
     }
 
     public Optional<String> database() {
@@ -201,16 +200,12 @@ public record ServerConfig(
 
     /** This configuration with another {@code TOKEN_ISSUER}. */
     public ServerConfig withIssuer(String url) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, url, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
+        return toBuilder().issuer(url).build();
     }
 
     /** This configuration with another {@code TOKEN_SCOPES_SUPPORTED}. */
     public ServerConfig withScopesSupported(String scopes) {
-        return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
-                accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopes, serviceDocumentation,
-                thirdPartyProviders, clientCacheTtl, requestLog);
+        return toBuilder().scopesSupported(scopes).build();
     }
 
     /** What the metadata says about a server listening on {@code boundPort}. */
@@ -230,5 +225,145 @@ public record ServerConfig(
                 + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
                 + ", request_log=" + (requestLog ? "on" : "off")
                 + "]";
+    }
+
+    /** A builder with no settings made: set at least the ones the constructor requires. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's settings. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.host = host;
+        builder.port = port;
+        builder.databaseUrl = databaseUrl;
+        builder.databaseUser = databaseUser;
+        builder.databasePassword = databasePassword;
+        builder.issuer = issuer;
+        builder.sealingKey = sealingKey;
+        builder.accessTokenTtl = accessTokenTtl;
+        builder.refreshTokenTtl = refreshTokenTtl;
+        builder.bootstrapFile = bootstrapFile;
+        builder.dataDir = dataDir;
+        builder.cleanupInterval = cleanupInterval;
+        builder.scopesSupported = scopesSupported;
+        builder.serviceDocumentation = serviceDocumentation;
+        builder.thirdPartyProviders = thirdPartyProviders;
+        builder.clientCacheTtl = clientCacheTtl;
+        builder.requestLog = requestLog;
+        return builder;
+    }
+
+    /** Builds a {@link ServerConfig}, one setting at a time; {@link #build()} validates them. */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private String databaseUrl;
+        private String databaseUser;
+        private String databasePassword;
+        private String issuer;
+        private String sealingKey;
+        private Duration accessTokenTtl;
+        private Duration refreshTokenTtl;
+        private Path bootstrapFile;
+        private Path dataDir;
+        private Duration cleanupInterval;
+        private String scopesSupported;
+        private String serviceDocumentation;
+        private ThirdPartyProviders thirdPartyProviders;
+        private Duration clientCacheTtl;
+        private boolean requestLog;
+
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder databaseUrl(String value) {
+            this.databaseUrl = value;
+            return this;
+        }
+
+        public Builder databaseUser(String value) {
+            this.databaseUser = value;
+            return this;
+        }
+
+        public Builder databasePassword(String value) {
+            this.databasePassword = value;
+            return this;
+        }
+
+        public Builder issuer(String value) {
+            this.issuer = value;
+            return this;
+        }
+
+        public Builder sealingKey(String value) {
+            this.sealingKey = value;
+            return this;
+        }
+
+        public Builder accessTokenTtl(Duration value) {
+            this.accessTokenTtl = value;
+            return this;
+        }
+
+        public Builder refreshTokenTtl(Duration value) {
+            this.refreshTokenTtl = value;
+            return this;
+        }
+
+        public Builder bootstrapFile(Path value) {
+            this.bootstrapFile = value;
+            return this;
+        }
+
+        public Builder dataDir(Path value) {
+            this.dataDir = value;
+            return this;
+        }
+
+        public Builder cleanupInterval(Duration value) {
+            this.cleanupInterval = value;
+            return this;
+        }
+
+        public Builder scopesSupported(String value) {
+            this.scopesSupported = value;
+            return this;
+        }
+
+        public Builder serviceDocumentation(String value) {
+            this.serviceDocumentation = value;
+            return this;
+        }
+
+        public Builder thirdPartyProviders(ThirdPartyProviders value) {
+            this.thirdPartyProviders = value;
+            return this;
+        }
+
+        public Builder clientCacheTtl(Duration value) {
+            this.clientCacheTtl = value;
+            return this;
+        }
+
+        public Builder requestLog(boolean value) {
+            this.requestLog = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
+                    accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
+                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
+        }
     }
 }
