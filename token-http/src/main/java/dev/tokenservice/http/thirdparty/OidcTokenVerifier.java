@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Verifies OpenID Connect ID tokens (OpenID Connect Core §3.1.3.7) of one provider, Google or any other: a JWS
  * (RFC 7515) signed with an asymmetric algorithm by a key of the provider's JWK set, fetched and cached by
- * {@link JwksCache} (the set's URL and the provider's algorithms configured, or read from its discovery document by
- * {@link ProviderDiscovery}); {@code iss} one of the configured issuers; {@code aud} holding one of our client ids (and, with
- * several audiences, {@code azp} naming ours); {@code exp}, {@code iat} and {@code nbf} within a clock skew of
- * {@link #CLOCK_SKEW}; {@code nonce} equal to the expected one when the request sends one (or the provider requires
+ * {@link JwksCache} (the set's URL configured, or read with the provider's algorithms from its discovery document by
+ * {@link ProviderDiscovery}); {@code iss} one of the configured issuers; {@code aud} holding one of our client ids
+ * (and, with several audiences, {@code azp} naming ours); {@code exp}, {@code iat} and {@code nbf} within a clock skew
+ * of {@link #CLOCK_SKEW}; {@code nonce} equal to the expected one when the request sends one (or the provider requires
  * it). Unsigned tokens ({@code alg: none}) and HMAC-signed tokens are refused before any key is looked at, so a token
  * "signed" with the provider's public key as an HMAC secret gets nowhere. A token that is not three segments of
  * canonical base64url ({@link CompactJws}) is refused before it is parsed, and one the JWT library cannot read, however
@@ -132,9 +132,9 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
     }
 
     /**
-     * The keys that {@code matcher} selects at the provider's JWK set URL. With discovery, when the keys there cannot be
-     * fetched or none matches, the discovery document is read again (at the rate it allows): a provider that moved its
-     * keys to another URL says so there.
+     * The keys that {@code matcher} selects at the provider's JWK set URL. With discovery, when the keys there cannot
+     * be fetched or none matches, the discovery document is read again (at the rate it allows): a provider that moved
+     * its keys to another URL says so there.
      */
     private List<JWK> select(JWKMatcher matcher, ProviderDiscovery.Configuration provider) {
         List<JWK> found;
@@ -174,7 +174,8 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
     }
 
     private JwksCache newCache(URI uri) {
-        return new JwksCache(settings.grantType(), uri, http, clock, settings.keyMaxAge(), settings.minRefreshInterval());
+        return new JwksCache(settings.grantType(), uri, http, clock, settings.keyMaxAge(),
+                settings.minRefreshInterval());
     }
 
     private void checkSignature(SignedJWT jwt, JWK key) {

@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What a provider known by its issuer alone says about itself (OpenID Connect Discovery 1.0 §4): its JWK set URL
  * ({@code jwks_uri}) and the algorithms it signs ID tokens with ({@code id_token_signing_alg_values_supported}, of
- * which the ones {@link OidcTokenVerifier} accepts are kept), read from {@code <issuer>/.well-known/openid-configuration}
- * over {@link ProviderHttpClient} (timeout, size limit, no redirects). A document is used only when its {@code issuer}
- * is exactly the configured one (§4.3: otherwise anyone who can serve that path could name the keys) and its
- * {@code jwks_uri} is https (http only on loopback).
+ * which the ones {@link OidcTokenVerifier} accepts are kept), read from
+ * {@code <issuer>/.well-known/openid-configuration} over {@link ProviderHttpClient} (timeout, size limit, no
+ * redirects). A document is used only when its {@code issuer} is exactly the configured one (§4.3: otherwise anyone
+ * who can serve that path could name the keys) and its {@code jwks_uri} is https (http only on loopback).
  *
  * <p>Read on first use, and again once older than the maximum age, or when a caller asks for a
  * {@link #refreshed()} copy because the keys failed; fetches are let through as {@link BackoffJWKSetSource} lets key

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code Forwarded} and {@code X-Forwarded-*} over a real socket: believed from a trusted proxy (this test connects from
- * loopback, which one server trusts), ignored from any other peer, and never over a configured issuer.
+ * {@code Forwarded} and {@code X-Forwarded-*} over a real socket: believed from a trusted proxy (this test connects
+ * from loopback, which one server trusts), ignored from any other peer, and never over a configured issuer.
  */
 class ForwardedHeadersEndToEndTest {
     private static final String METADATA = "/.well-known/oauth-authorization-server";
@@ -48,7 +48,8 @@ class ForwardedHeadersEndToEndTest {
 
     @Test
     void metadataWhenTrustedProxySendsRfc7239ForwardedThenUrlsUseItWithItsPort() {
-        JsonNode json = metadata(behindProxy, "Forwarded", "for=203.0.113.7;proto=https;host=\"login.example.org:8443\"");
+        JsonNode json = metadata(behindProxy,
+                "Forwarded", "for=203.0.113.7;proto=https;host=\"login.example.org:8443\"");
 
         assertThat(json.get("issuer").asText()).isEqualTo("https://login.example.org:8443");
         assertThat(json.get("introspection_endpoint").asText())
