@@ -44,7 +44,8 @@ public final class HttpApplication {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new ServerErrorFilter(errors)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        mount(context, "token", tokenEndpoint, EndpointPaths.TOKEN, EndpointPaths.TOKEN_ALIAS);
+        mount(context, "token", tokenEndpoint, EndpointPaths.TOKEN, EndpointPaths.TOKEN_ALIAS,
+                EndpointPaths.TOKEN_API_V2);
         mount(context, "administration", administration, EndpointPaths.ADMIN, EndpointPaths.ADMIN + "/*");
         mount(context, "health", health, EndpointPaths.HEALTH);
         mount(context, "revocation", standard.revocation(), EndpointPaths.REVOCATION);

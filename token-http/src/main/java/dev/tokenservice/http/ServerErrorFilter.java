@@ -34,7 +34,8 @@ final class ServerErrorFilter extends HttpFilter {
             ErrorReply reply = errors.serverError(e);
             // Token, revocation and introspection answers are never cached, failures included.
             String path = request.getServletPath();
-            boolean noStore = path.equals(EndpointPaths.TOKEN_ALIAS) || path.startsWith("/oauth/");
+            boolean noStore = path.equals(EndpointPaths.TOKEN_ALIAS) || path.equals(EndpointPaths.TOKEN_API_V2)
+                    || path.startsWith("/oauth/");
             errors.write(response, noStore ? reply.withNoStore() : reply);
         }
     }

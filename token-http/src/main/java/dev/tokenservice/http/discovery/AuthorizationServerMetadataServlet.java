@@ -6,6 +6,7 @@ import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.http.json.AuthorizationServerMetadataJson;
 import dev.tokenservice.http.web.EndpointPaths;
 import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.ForwardedBaseUrl;
 import dev.tokenservice.http.web.JsonWriter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,8 @@ import java.util.Objects;
  * Authorization server metadata (RFC 8414 §3), {@code GET /.well-known/oauth-authorization-server}: the issuer, the
  * endpoint URLs built from it, {@code grant_types_supported} from the grant strategies the core was built with
  * (extension grants included), the client authentication methods of each endpoint, the configured scopes and the
- * documentation URL. Built once: none of it changes while the server runs. Thread-safe.
+ * documentation URL. Built once: none of it changes while the server runs, except the base of the URLs for a request
+ * that a trusted proxy forwarded while no issuer is configured ({@link ForwardedBaseUrl}). Thread-safe.
  */
 public final class AuthorizationServerMetadataServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -30,13 +32,17 @@ public final class AuthorizationServerMetadataServlet extends HttpServlet {
     private static final List<String> SECRET_AUTH_METHODS = List.of(ClientAuthMethod.CLIENT_SECRET_BASIC.wireName(),
             ClientAuthMethod.CLIENT_SECRET_POST.wireName());
 
+    private final transient TokenService tokens;
+    private final transient MetadataSettings settings;
     private final transient AuthorizationServerMetadataJson metadata;
     private final transient ErrorResponses errors;
     private final transient JsonWriter json;
 
     public AuthorizationServerMetadataServlet(TokenService tokens, MetadataSettings settings, ErrorResponses errors,
             JsonWriter json) {
-        this.metadata = metadata(Objects.requireNonNull(tokens, "tokens"), Objects.requireNonNull(settings, "settings"));
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metadata = metadata(tokens, settings);
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -64,6 +70,7 @@ public final class AuthorizationServerMetadataServlet extends HttpServlet {
             errors.write(response, errors.methodNotAllowed(request.getMethod(), ALLOW));
             return;
         }
-        json.write(response, HttpServletResponse.SC_OK, metadata);
+        json.write(response, HttpServletResponse.SC_OK, ForwardedBaseUrl.of(request)
+                .map(base -> metadata(tokens, settings.withIssuer(base))).orElse(metadata));
     }
 }

@@ -33,6 +33,15 @@ public record MetadataSettings(String issuer, Scope scopesSupported, String serv
         return new MetadataSettings(issuer, Scope.EMPTY, null);
     }
 
+    /**
+     * These settings for another issuer (a base URL a trusted proxy forwarded): the default documentation URL moves
+     * with the issuer, a configured one stays.
+     */
+    public MetadataSettings withIssuer(String value) {
+        boolean defaultDocumentation = serviceDocumentation.equals(strip(issuer) + EndpointPaths.OPENAPI);
+        return new MetadataSettings(value, scopesSupported, defaultDocumentation ? null : serviceDocumentation);
+    }
+
     /** The absolute URL of the endpoint at {@code path} (which starts with {@code /}). */
     public String endpoint(String path) {
         return strip(issuer) + path;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenservice.http.json.JsonMappers;
 import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.ForwardedBaseUrl;
 import dev.tokenservice.http.web.JsonWriter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,8 @@ import java.util.Objects;
 /**
  * {@code GET /openapi.json}: the OpenAPI 3.1 document of the whole HTTP API, as kept in the repository
  * ({@value #RESOURCE} on the class path), with one server added: the issuer, so that a client generated from the
- * served document calls this server. Read once. Thread-safe.
+ * served document calls this server (for a request that a trusted proxy forwarded while no issuer is configured, the
+ * base URL it forwarded: {@link ForwardedBaseUrl}). Read once. Thread-safe.
  */
 public final class OpenApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -24,12 +26,14 @@ public final class OpenApiServlet extends HttpServlet {
     static final String RESOURCE = "/dev/tokenservice/http/openapi.json";
     private static final String ALLOW = "GET";
 
+    private final transient ObjectNode kept;
     private final transient ObjectNode document;
     private final transient ErrorResponses errors;
     private final transient JsonWriter json;
 
     public OpenApiServlet(MetadataSettings settings, ErrorResponses errors, JsonWriter json) {
-        this.document = withServer(document(), Objects.requireNonNull(settings, "settings").issuer());
+        this.kept = document();
+        this.document = withServer(kept, Objects.requireNonNull(settings, "settings").issuer());
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
     }
@@ -65,6 +69,7 @@ public final class OpenApiServlet extends HttpServlet {
             errors.write(response, errors.methodNotAllowed(request.getMethod(), ALLOW));
             return;
         }
-        json.write(response, HttpServletResponse.SC_OK, document);
+        json.write(response, HttpServletResponse.SC_OK,
+                ForwardedBaseUrl.of(request).map(base -> withServer(kept, base)).orElse(document));
     }
 }

@@ -50,11 +50,12 @@ final class JettyServer implements AutoCloseable {
     /**
      * Binds {@code host:port} (port 0: any free port) without serving yet, so that the port is known before the
      * handler is built (the default issuer names it). Connections wait in the backlog until {@link #start}.
-     * {@code requestLog}: whether each request is logged ({@link #REQUEST_LOG_FORMAT}).
+     * {@code requestLog}: whether each request is logged ({@link #REQUEST_LOG_FORMAT}). {@code proxies}: whose
+     * forwarded headers are believed ({@link TrustedProxyCustomizer}).
      *
      * @throws IllegalStateException when the port cannot be bound
      */
-    static JettyServer bind(String host, int port, boolean requestLog) {
+    static JettyServer bind(String host, int port, boolean requestLog, TrustedProxyCustomizer proxies) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("http");
         Server server = new Server(threads);
@@ -62,6 +63,7 @@ final class JettyServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setUriCompliance(URI_COMPLIANCE);
+        http.addCustomizer(proxies);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);

@@ -45,6 +45,8 @@ import java.util.UUID;
  * @param requestLog       whether Jetty writes its request log, one line per request on standard error (on when read
  *                         from the environment; no setting of its own). {@code TokenServerExtension} turns it off, so
  *                         that a test run does not print a line per request
+ * @param edge             browsers and reverse proxies: {@code TOKEN_CORS_ORIGINS}, {@code TOKEN_CORS_MAX_AGE},
+ *                         {@code TOKEN_TRUSTED_PROXIES} (see {@link EdgeSettings})
  */
 public record ServerConfig(
         String host,
@@ -63,7 +65,8 @@ public record ServerConfig(
         String serviceDocumentation,
         ThirdPartyProviders thirdPartyProviders,
         Duration clientCacheTtl,
-        boolean requestLog) {
+        boolean requestLog,
+        EdgeSettings edge) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -79,6 +82,7 @@ public record ServerConfig(
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(thirdPartyProviders, "thirdPartyProviders");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
+        Objects.requireNonNull(edge, "edge");
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
         }
@@ -124,6 +128,7 @@ public record ServerConfig(
                 .clientCacheTtl(Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
                         CachingClientStore.DEFAULT_TTL.getSeconds())))
                 .requestLog(true)
+                .edge(EdgeSettings.read(settings))
                 .build();
     }
 
@@ -147,6 +152,7 @@ public record ServerConfig(
                 .thirdPartyProviders(ThirdPartyProviders.NONE)
                 .clientCacheTtl(CachingClientStore.DEFAULT_TTL)
                 .requestLog(true)
+                .edge(EdgeSettings.NONE)
                 .build();
     }
 
@@ -224,6 +230,7 @@ public record ServerConfig(
                 + ", third-party grants=" + thirdPartyProviders.grantTypes()
                 + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
                 + ", request_log=" + (requestLog ? "on" : "off")
+                + ", cors_origins=" + edge.corsOrigins() + ", trusted_proxies=" + edge.trustedProxies()
                 + "]";
     }
 
@@ -252,6 +259,7 @@ public record ServerConfig(
         builder.thirdPartyProviders = thirdPartyProviders;
         builder.clientCacheTtl = clientCacheTtl;
         builder.requestLog = requestLog;
+        builder.edge = edge;
         return builder;
     }
 
@@ -274,6 +282,7 @@ public record ServerConfig(
         private ThirdPartyProviders thirdPartyProviders;
         private Duration clientCacheTtl;
         private boolean requestLog;
+        private EdgeSettings edge;
 
         public Builder host(String value) {
             this.host = value;
@@ -360,10 +369,15 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder edge(EdgeSettings value) {
+            this.edge = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
+                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, edge);
         }
     }
 }

@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  * <tr><td>{@code TOKEN_FACEBOOK_CREATE_USERS}</td><td>{@code true} (default)</td></tr>
  * <tr><td>{@code TOKEN_FACEBOOK_GRAPH_URL}</td><td>{@code https://graph.facebook.com} by default</td></tr>
  * <tr><td>{@code TOKEN_OIDC_PROVIDERS}</td><td>names of other OpenID Connect providers, comma-separated, e.g.
- *     {@code acme}; each needs {@code TOKEN_OIDC_<NAME>_ISSUER}, {@code _JWKS_URL} and {@code _CLIENT_IDS}, and may
- *     set {@code _CREATE_USERS} (default {@code true}), {@code _REQUIRE_NONCE} (default {@code false}) and
+ *     {@code acme}; each needs {@code TOKEN_OIDC_<NAME>_ISSUER} and {@code _CLIENT_IDS}, and may set
+ *     {@code _JWKS_URL} (by default read from the issuer's discovery document, with the signing algorithms),
+ *     {@code _CREATE_USERS} (default {@code true}), {@code _REQUIRE_NONCE} (default {@code false}) and
  *     {@code _GRANT_TYPE} (default {@code oidc:<name>})</td></tr>
  * <tr><td>{@code TOKEN_PROVIDER_TIMEOUT}</td><td>seconds one call to a provider may take (default 5)</td></tr>
  * </table>
@@ -110,8 +111,8 @@ final class ThirdPartyConfig {
         }
         String prefix = "TOKEN_OIDC_" + name.toUpperCase(Locale.ROOT) + "_";
         String issuer = required(prefix + "ISSUER");
-        URI jwks = uri(prefix + "JWKS_URL")
-                .orElseThrow(() -> new IllegalArgumentException(prefix + "JWKS_URL is required"));
+        // Without a JWK set URL, the provider's discovery document names it.
+        URI jwks = uri(prefix + "JWKS_URL").orElse(null);
         Set<String> clientIds = list(prefix + "CLIENT_IDS");
         if (clientIds.isEmpty()) {
             throw new IllegalArgumentException(prefix + "CLIENT_IDS is required");

@@ -67,7 +67,8 @@ public final class TokenServer implements AutoCloseable {
         ClientProvisioning clients = ClientProvisioning.begin(config);
         JettyServer jetty = null;
         try {
-            jetty = JettyServer.bind(config.host(), config.port(), config.requestLog());
+            jetty = JettyServer.bind(config.host(), config.port(), config.requestLog(),
+                    new TrustedProxyCustomizer(config.edge().trustedProxies(), config.issuer() == null));
             return wire(config, startup, clients, jetty, console);
         } catch (RuntimeException e) {
             if (jetty != null) {
@@ -85,7 +86,8 @@ public final class TokenServer implements AutoCloseable {
         startup.awaitMigrated();
         clients.apply(injector, console);
         HttpApplication application = injector.getInstance(HttpApplication.class);
-        jetty.start(application.newContextHandler(), application.newErrorHandler());
+        jetty.start(CrossOriginPaths.wrap(application.newContextHandler(), config.edge().corsOrigins(),
+                config.edge().corsMaxAge()), application.newErrorHandler());
         ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
                 config.cleanupInterval());
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());

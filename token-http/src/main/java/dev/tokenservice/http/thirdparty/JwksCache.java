@@ -42,6 +42,7 @@ final class JwksCache {
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private final String provider;
+    private final URI uri;
     private final Clock clock;
     private final JWKSetSource<SecurityContext> source;
 
@@ -49,7 +50,7 @@ final class JwksCache {
             Duration minRefreshInterval) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(uri, "uri");
+        this.uri = Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(http, "http");
         JWKSetSource<SecurityContext> fetched;
         try {
@@ -64,6 +65,11 @@ final class JwksCache {
         this.source = new OutageTolerantJWKSetSource<>(
                 new CachingJWKSetSource<>(limited, maxAge.toMillis(), http.timeout().toMillis(), null),
                 Long.MAX_VALUE, null);
+    }
+
+    /** Where the keys are fetched from. */
+    URI uri() {
+        return uri;
     }
 
     /**

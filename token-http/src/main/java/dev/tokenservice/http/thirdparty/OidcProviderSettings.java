@@ -14,7 +14,9 @@ import java.util.Set;
  *                           {@code oidc:acme}
  * @param issuers            the accepted {@code iss} values, matched exactly (OpenID Connect Core §3.1.3.7 step 2)
  * @param jwksUri            where the provider publishes its signing keys (JWK set, RFC 7517 §5); https, or http on
- *                           a loopback address only
+ *                           a loopback address only. {@code null}: read, with the signing algorithms, from the
+ *                           provider's discovery document ({@link ProviderDiscovery}), which needs exactly one issuer,
+ *                           itself an https URL (http on a loopback address only)
  * @param clientIds          our client ids at the provider: an ID token's {@code aud} must hold one of them
  * @param requireNonce       whether a request must send the {@code nonce} it expects in the token
  * @param createUsers        whether a first sign-in creates a local user
@@ -42,7 +44,6 @@ public record OidcProviderSettings(
     public OidcProviderSettings {
         Objects.requireNonNull(grantType, "grantType");
         issuers = Set.copyOf(issuers);
-        Objects.requireNonNull(jwksUri, "jwksUri");
         clientIds = Set.copyOf(clientIds);
         Objects.requireNonNull(keyMaxAge, "keyMaxAge");
         Objects.requireNonNull(minRefreshInterval, "minRefreshInterval");
@@ -55,7 +56,14 @@ public record OidcProviderSettings(
         if (clientIds.isEmpty()) {
             throw new IllegalArgumentException(grantType + ": at least one client id is required");
         }
-        ProviderUris.requireSafe(jwksUri, grantType + " JWKS URL");
+        if (jwksUri != null) {
+            ProviderUris.requireSafe(jwksUri, grantType + " JWKS URL");
+        } else if (issuers.size() != 1) {
+            throw new IllegalArgumentException(grantType + ": discovery needs exactly one issuer");
+        } else {
+            ProviderUris.requireSafe(ProviderDiscovery.documentUri(issuers.iterator().next(), grantType),
+                    grantType + " issuer");
+        }
         if (minRefreshInterval.isNegative() || keyMaxAge.isNegative() || keyMaxAge.isZero()) {
             throw new IllegalArgumentException(grantType + ": key cache durations must be positive");
         }
@@ -67,11 +75,25 @@ public record OidcProviderSettings(
                 DEFAULT_KEY_MAX_AGE, DEFAULT_MIN_REFRESH_INTERVAL);
     }
 
-    /** Any OpenID Connect provider, with the default key cache. */
+    /** Any OpenID Connect provider, with the default key cache; {@code jwksUri} {@code null} to discover it. */
     public static OidcProviderSettings of(String grantType, String issuer, URI jwksUri, Set<String> clientIds,
             boolean createUsers) {
         return new OidcProviderSettings(grantType, Set.of(issuer), jwksUri, clientIds, false, createUsers,
                 DEFAULT_KEY_MAX_AGE, DEFAULT_MIN_REFRESH_INTERVAL);
+    }
+
+    /**
+     * Any OpenID Connect provider, known by its issuer alone: its JWK set URL and signing algorithms are read from its
+     * discovery document ({@code <issuer>/.well-known/openid-configuration}); the default key cache.
+     */
+    public static OidcProviderSettings discovered(String grantType, String issuer, Set<String> clientIds,
+            boolean createUsers) {
+        return of(grantType, issuer, null, clientIds, createUsers);
+    }
+
+    /** Whether the JWK set URL and the algorithms come from the provider's discovery document. */
+    public boolean isDiscovered() {
+        return jwksUri == null;
     }
 
     @Override

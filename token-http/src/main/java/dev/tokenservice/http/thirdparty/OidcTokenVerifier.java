@@ -15,6 +15,7 @@ import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.ThirdPartyToken;
 import dev.tokenservice.core.port.ThirdPartyTokenException;
 import dev.tokenservice.core.port.ThirdPartyTokenVerifier;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.text.ParseException;
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Verifies OpenID Connect ID tokens (OpenID Connect Core §3.1.3.7) of one provider, Google or any other: a JWS
  * (RFC 7515) signed with an asymmetric algorithm by a key of the provider's JWK set, fetched and cached by
- * {@link JwksCache}; {@code iss} one of the configured issuers; {@code aud} holding one of our client ids (and, with
- * several audiences, {@code azp} naming ours); {@code exp}, {@code iat} and {@code nbf} within a clock skew of
- * {@link #CLOCK_SKEW}; {@code nonce} equal to the expected one when the request sends one (or the provider requires
+ * {@link JwksCache} (the set's URL configured, or read with the provider's algorithms from its discovery document by
+ * {@link ProviderDiscovery}); {@code iss} one of the configured issuers; {@code aud} holding one of our client ids
+ * (and, with several audiences, {@code azp} naming ours); {@code exp}, {@code iat} and {@code nbf} within a clock skew
+ * of {@link #CLOCK_SKEW}; {@code nonce} equal to the expected one when the request sends one (or the provider requires
  * it). Unsigned tokens ({@code alg: none}) and HMAC-signed tokens are refused before any key is looked at, so a token
  * "signed" with the provider's public key as an HMAC secret gets nowhere. A token that is not three segments of
  * canonical base64url ({@link CompactJws}) is refused before it is parsed, and one the JWT library cannot read, however
@@ -54,15 +56,29 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(OidcTokenVerifier.class);
 
     private final OidcProviderSettings settings;
-    private final JwksCache keys;
+    private final ProviderHttpClient http;
     private final Clock clock;
+    /** {@code null} when the JWK set URL is configured. */
+    private final ProviderDiscovery discovery;
+    /** The configured URL with every accepted algorithm; {@code null} with discovery. */
+    private final ProviderDiscovery.Configuration configured;
+    /** The keys at the URL used last; replaced under {@code this}. */
+    private volatile JwksCache keys;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
 
     OidcTokenVerifier(OidcProviderSettings settings, ProviderHttpClient http, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.keys = new JwksCache(settings.grantType(), settings.jwksUri(), http, clock, settings.keyMaxAge(),
-                settings.minRefreshInterval());
+        if (settings.isDiscovered()) {
+            this.discovery = new ProviderDiscovery(settings.grantType(), settings.issuers().iterator().next(), http,
+                    clock, settings.keyMaxAge(), settings.minRefreshInterval());
+            this.configured = null;
+        } else {
+            this.discovery = null;
+            this.configured = new ProviderDiscovery.Configuration(settings.jwksUri(), ACCEPTED_ALGORITHMS);
+            this.keys = newCache(settings.jwksUri());
+        }
     }
 
     @Override
@@ -72,7 +88,11 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
         if (!ACCEPTED_ALGORITHMS.contains(header.getAlgorithm())) {
             throw reject("the token's signature algorithm is not accepted");
         }
-        checkSignature(jwt, keyFor(header));
+        ProviderDiscovery.Configuration provider = discovery == null ? configured : discovery.current();
+        if (!provider.algorithms().contains(header.getAlgorithm())) {
+            throw reject("the provider does not sign ID tokens with the token's algorithm");
+        }
+        checkSignature(jwt, keyFor(header, provider));
         JWTClaimsSet claims = claims(jwt);
         checkIssuer(claims);
         checkAudience(claims);
@@ -96,19 +116,66 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
         }
     }
 
-    private JWK keyFor(JWSHeader header) {
+    private JWK keyFor(JWSHeader header, ProviderDiscovery.Configuration provider) {
         JWKMatcher matcher;
         try {
             matcher = JWKMatcher.forJWSHeader(header);
         } catch (RuntimeException e) {
             throw unreadable("the token's header cannot be read", e);
         }
-        List<JWK> found = matcher == null ? List.of() : keys.select(matcher);
+        List<JWK> found = matcher == null ? List.of() : select(matcher, provider);
         if (found.size() != 1) {
             // None: a made-up or retired key id. Several: the token names no key and the set has many.
             throw reject("the token's signing key is not one of the provider's keys");
         }
         return found.get(0);
+    }
+
+    /**
+     * The keys that {@code matcher} selects at the provider's JWK set URL. With discovery, when the keys there cannot
+     * be fetched or none matches, the discovery document is read again (at the rate it allows): a provider that moved
+     * its keys to another URL says so there.
+     */
+    private List<JWK> select(JWKMatcher matcher, ProviderDiscovery.Configuration provider) {
+        List<JWK> found;
+        try {
+            found = keysAt(provider.jwksUri()).select(matcher);
+        } catch (ThirdPartyTokenException e) {
+            if (discovery == null) {
+                throw e;
+            }
+            URI moved = discovery.refreshed().jwksUri();
+            if (moved.equals(provider.jwksUri())) {
+                throw e;
+            }
+            return keysAt(moved).select(matcher);
+        }
+        if (found.isEmpty() && discovery != null) {
+            URI moved = discovery.refreshed().jwksUri();
+            if (!moved.equals(provider.jwksUri())) {
+                return keysAt(moved).select(matcher);
+            }
+        }
+        return found;
+    }
+
+    /** The cache of the keys at {@code uri}: the one held, or a new one when the provider's URL changed. */
+    private JwksCache keysAt(URI uri) {
+        JwksCache current = keys;
+        if (current != null && current.uri().equals(uri)) {
+            return current;
+        }
+        synchronized (this) {
+            if (keys == null || !keys.uri().equals(uri)) {
+                keys = newCache(uri);
+            }
+            return keys;
+        }
+    }
+
+    private JwksCache newCache(URI uri) {
+        return new JwksCache(settings.grantType(), uri, http, clock, settings.keyMaxAge(),
+                settings.minRefreshInterval());
     }
 
     private void checkSignature(SignedJWT jwt, JWK key) {
@@ -241,6 +308,7 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
 
     @Override
     public String toString() {
-        return "OidcTokenVerifier[" + settings.grantType() + ", jwks=" + settings.jwksUri() + "]";
+        return "OidcTokenVerifier[" + settings.grantType() + ", "
+                + (discovery == null ? "jwks=" + settings.jwksUri() : discovery) + "]";
     }
 }

@@ -9,6 +9,8 @@ public final class EndpointPaths {
     public static final String TOKEN = "/oauth/token";
     /** The token endpoint as the Knetik API served it. */
     public static final String TOKEN_ALIAS = "/token";
+    /** The token endpoint at the base path of the Knetik API's second version ({@code /api/v2}, seed 003). */
+    public static final String TOKEN_API_V2 = "/api/v2/token";
     /** The revocation endpoint (RFC 7009). */
     public static final String REVOCATION = "/oauth/revoke";
     /** The introspection endpoint (RFC 7662). */

@@ -117,7 +117,8 @@ class OpenApiConformanceTest {
         String asAdmin = bearer(admin);
         String clientCredentials = form("grant_type", "client_credentials");
         Map<String, List<Scenario>> all = new LinkedHashMap<>();
-        for (String[] endpoint : new String[][] {{"getOAuthToken", "/oauth/token"}, {"generateToken", "/token"}}) {
+        for (String[] endpoint : new String[][] {{"getOAuthToken", "/oauth/token"}, {"generateToken", "/token"},
+                {"generateTokenApiV2", "/api/v2/token"}}) {
             String path = endpoint[1];
             all.put(endpoint[0], List.of(
                     post("client_credentials with Basic", path, form("grant_type", "client_credentials", "scope", "read"),

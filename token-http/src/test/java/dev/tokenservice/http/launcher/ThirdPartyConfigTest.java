@@ -106,10 +106,28 @@ class ThirdPartyConfigTest {
     }
 
     @Test
-    void readWhenOpenIdProviderLacksItsJwksUrlThenErrorNamesIt() {
+    void readWhenOpenIdProviderHasOnlyItsIssuerThenItsKeysAreDiscovered() {
+        ThirdPartyProviders providers = read("TOKEN_OIDC_PROVIDERS", "acme",
+                "TOKEN_OIDC_ACME_ISSUER", "https://login.acme.example", "TOKEN_OIDC_ACME_CLIENT_IDS", "x");
+
+        OidcProviderSettings acme = (OidcProviderSettings) providers.providers().get(0);
+        assertThat(acme.isDiscovered()).isTrue();
+        assertThat(acme.jwksUri()).isNull();
+        assertThat(acme.issuers()).containsExactly("https://login.acme.example");
+    }
+
+    @Test
+    void readWhenOpenIdProviderToBeDiscoveredOverPlainHttpToARemoteHostThenRefusedNamingItsSettings() {
         assertThatIllegalArgumentException().isThrownBy(() -> read("TOKEN_OIDC_PROVIDERS", "acme",
-                        "TOKEN_OIDC_ACME_ISSUER", "https://login.acme.example", "TOKEN_OIDC_ACME_CLIENT_IDS", "x"))
-                .withMessageContaining("TOKEN_OIDC_ACME_JWKS_URL");
+                        "TOKEN_OIDC_ACME_ISSUER", "http://login.acme.example", "TOKEN_OIDC_ACME_CLIENT_IDS", "x"))
+                .withMessageContaining("TOKEN_OIDC_ACME_").withMessageContaining("https");
+    }
+
+    @Test
+    void readWhenOpenIdProviderLacksItsIssuerThenErrorNamesIt() {
+        assertThatIllegalArgumentException().isThrownBy(() -> read("TOKEN_OIDC_PROVIDERS", "acme",
+                        "TOKEN_OIDC_ACME_CLIENT_IDS", "x"))
+                .withMessageContaining("TOKEN_OIDC_ACME_ISSUER");
     }
 
     @Test

@@ -23,18 +23,30 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An OpenID Connect provider on loopback: publishes a JWK set at {@code /jwks} (public keys only) and mints ID tokens
- * signed with test keys. Keys are published, rotated and withdrawn by the test.
+ * An OpenID Connect provider on loopback: publishes a JWK set at {@code /jwks}, or wherever the test moves it (public
+ * keys only), its discovery document at {@code /.well-known/openid-configuration}, and mints ID tokens signed with test
+ * keys. Keys are published, rotated and withdrawn by the test, the discovery document rewritten or taken down.
  */
 public final class OidcProviderStub extends StubServer {
     public static final String CLIENT_ID = "our-app.apps.example.test";
 
     private volatile JWKSet published = new JWKSet();
-    private volatile String raw;    private final AtomicInteger keyFetches = new AtomicInteger();
+    private volatile String raw;
+    private final AtomicInteger keyFetches = new AtomicInteger();
+    private final AtomicInteger discoveryFetches = new AtomicInteger();
+    /** The discovery document served; {@code null} for the default one. */
+    private volatile String discovery;
+    private volatile int discoveryStatus = 200;
+    private volatile String keysPath = "/jwks";
 
     @Override
     Reply answer(String path, Map<String, String> query) {
-        if (!path.equals("/jwks")) {
+        if (path.equals("/.well-known/openid-configuration")) {
+            discoveryFetches.incrementAndGet();
+            return new Reply(discoveryStatus, discovery != null ? discovery : discoveryDocument(issuer(),
+                    jwksUri().toString(), "RS256", "ES256"));
+        }
+        if (!path.equals(keysPath)) {
             return new Reply(404, "{}");
         }
         keyFetches.incrementAndGet();
@@ -72,7 +84,35 @@ public final class OidcProviderStub extends StubServer {
     }
 
     public URI jwksUri() {
-        return baseUri().resolve("/jwks");
+        return baseUri().resolve(keysPath);
+    }
+
+    /** Serves the keys at {@code path} from now on, and nowhere else. */
+    public void moveKeysTo(String path) {
+        keysPath = path;
+    }
+
+    /** A discovery document with these fields (and the other fields OpenID Connect Discovery §3 requires). */
+    public static String discoveryDocument(String issuer, String jwksUri, String... algorithms) {
+        return "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"" + issuer + "/authorize\","
+                + "\"jwks_uri\":\"" + jwksUri + "\",\"response_types_supported\":[\"code\",\"id_token\"],"
+                + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\""
+                + String.join("\",\"", algorithms) + "\"]}";
+    }
+
+    /** Serves {@code body} as the discovery document, whatever it is; {@code null} for the default one. */
+    public void serveDiscovery(String body) {
+        discovery = body;
+    }
+
+    /** Answers requests for the discovery document with {@code status} (and the document, whatever it is). */
+    public void discoveryStatus(int status) {
+        discoveryStatus = status;
+    }
+
+    /** How many times the discovery document was asked for. */
+    public int discoveryFetches() {
+        return discoveryFetches.get();
     }
 
     /** The issuer this provider writes into its tokens. */
