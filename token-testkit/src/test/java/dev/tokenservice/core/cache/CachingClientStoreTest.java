@@ -74,6 +74,27 @@ class CachingClientStoreTest {
     }
 
     @Test
+    void updateWhenSecretRotatedThroughTheCacheThenSeenAtOnce() {
+        store.underneath.save(client);
+        cache.findById(ID);
+
+        boolean updated = cache.update(rotated);
+
+        assertThat(updated).isTrue();
+        assertThat(cache.findById(ID)).contains(rotated);
+    }
+
+    @Test
+    void addWhenAMissWasJustLookedUpThenTheNewClientIsSeenAtOnce() {
+        cache.findById(ID);
+
+        boolean added = cache.add(client);
+
+        assertThat(added).isTrue();
+        assertThat(cache.findById(ID)).contains(client);
+    }
+
+    @Test
     void deleteWhenDeletedThroughTheCacheThenEmptyAtOnce() {
         store.underneath.save(client);
         cache.findById(ID);
