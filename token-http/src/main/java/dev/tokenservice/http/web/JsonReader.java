@@ -1,0 +1,63 @@
+package dev.tokenservice.http.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.tokenservice.core.OAuthException;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Reads JSON request bodies into wire records. Every failure is an {@code invalid_request} whose description names
+ * the field at fault and never quotes Jackson's message, which may hold class names. Thread-safe.
+ */
+public final class JsonReader {
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
+    private final ObjectMapper mapper;
+
+    public JsonReader(ObjectMapper mapper) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    }
+
+    /**
+     * The body as a {@code type}; an empty body reads as an empty JSON object.
+     *
+     * @throws OAuthException {@code invalid_request} for malformed JSON, an unknown field or a field of the wrong type
+     */
+    public <T> T read(byte[] body, Class<T> type) {
+        try {
+            T value = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(body.length == 0 ? EMPTY_OBJECT : body);
+            if (value == null) {
+                throw OAuthException.invalidRequest("the body must be a JSON object");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw OAuthException.invalidRequest("unknown field '" + e.getPropertyName() + "'");
+        } catch (ValueInstantiationException e) {
+            // Thrown by the wire records' own checks, whose messages are written for callers.
+            Throwable reason = e.getCause() == null ? e : e.getCause();
+            throw OAuthException.invalidRequest(String.valueOf(reason.getMessage()));
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw OAuthException.invalidRequest(field.isEmpty() ? "the body must be a JSON object"
+                    : "field '" + field + "' has the wrong type");
+        } catch (JacksonException e) {
+            throw OAuthException.invalidRequest("the body is not valid JSON");
+        } catch (IOException e) {
+            throw OAuthException.invalidRequest("the body could not be read");
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}
