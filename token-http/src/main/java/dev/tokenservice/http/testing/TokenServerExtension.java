@@ -8,6 +8,7 @@ import dev.tokenservice.core.crypto.Sha256SecretHasher;
 import dev.tokenservice.core.model.AccountLink;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.ThirdPartySubject;
@@ -180,6 +181,16 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
     /** A hash of {@code secret} that {@link Client.Builder#secretHash} accepts and the server verifies. */
     public static dev.tokenservice.core.model.SecretHash hashSecret(String secret) {
         return CLIENT_SECRETS.hash(secret);
+    }
+
+    /** The registered client {@code clientId}, as stored; empty when there is none. */
+    public Optional<Client> findClient(String clientId) {
+        return running().clients().findById(ClientId.of(clientId));
+    }
+
+    /** The number of registered clients. */
+    public long clientCount() {
+        return running().clients().count();
     }
 
     /** Registers (or replaces) a user. */

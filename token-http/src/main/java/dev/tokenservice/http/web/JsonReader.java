@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.tokenservice.core.OAuthException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -20,8 +24,16 @@ public final class JsonReader {
 
     private final ObjectMapper mapper;
 
+    /** Reads with a copy of {@code mapper} that refuses scalars of the wrong JSON type ({@code "5"} or 1.5 for 5). */
     public JsonReader(ObjectMapper mapper) {
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.mapper = Objects.requireNonNull(mapper, "mapper").copy();
+        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Boolean, LogicalType.Textual)) {
+            for (CoercionInputShape shape : List.of(CoercionInputShape.String, CoercionInputShape.Integer,
+                    CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+                this.mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+            }
+        }
+        this.mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     /**
