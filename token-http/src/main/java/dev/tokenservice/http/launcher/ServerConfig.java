@@ -2,6 +2,7 @@ package dev.tokenservice.http.launcher;
 
 import dev.tokenservice.core.cache.CachingClientStore;
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.http.discovery.MetadataSettings;
 import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
@@ -45,6 +46,9 @@ import java.util.UUID;
  * @param requestLog       whether Jetty writes its request log, one line per request on standard error (on when read
  *                         from the environment; no setting of its own). {@code TokenServerExtension} turns it off, so
  *                         that a test run does not print a line per request
+ * @param policies         the issuance and revocation switches ({@code TOKEN_ISSUANCE_POLICY},
+ *                         {@code TOKEN_DEFAULT_SCOPES}, {@code TOKEN_REVOKE_FAMILY_ON_REUSE},
+ *                         {@code TOKEN_REVOKE_FAMILY_WITH_ACCESS_TOKEN}; see {@link TokenPolicies})
  */
 public record ServerConfig(
         String host,
@@ -63,7 +67,8 @@ public record ServerConfig(
         String serviceDocumentation,
         ThirdPartyProviders thirdPartyProviders,
         Duration clientCacheTtl,
-        boolean requestLog) {
+        boolean requestLog,
+        TokenPolicies policies) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -90,6 +95,11 @@ public record ServerConfig(
         }
         if (serviceDocumentation != null) {
             MetadataSettings.requireHttpUrl(serviceDocumentation, "TOKEN_SERVICE_DOCUMENTATION");
+        }
+        Objects.requireNonNull(policies, "policies");
+        if (policies.issuancePolicy() == LiveTokenLimit.REUSE_LIVE && SEALING_OFF.equals(sealingKey)) {
+            throw new IllegalArgumentException("TOKEN_ISSUANCE_POLICY REUSE_LIVE hands back stored tokens, so it needs"
+                    + " sealing: TOKEN_SEALING_KEY must not be off");
         }
     }
 
@@ -124,6 +134,7 @@ public record ServerConfig(
                 .clientCacheTtl(Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
                         CachingClientStore.DEFAULT_TTL.getSeconds())))
                 .requestLog(true)
+                .policies(TokenPolicies.read(settings))
                 .build();
     }
 
@@ -147,6 +158,7 @@ public record ServerConfig(
                 .thirdPartyProviders(ThirdPartyProviders.NONE)
                 .clientCacheTtl(CachingClientStore.DEFAULT_TTL)
                 .requestLog(true)
+                .policies(TokenPolicies.DEFAULT)
                 .build();
     }
 
@@ -178,6 +190,11 @@ public record ServerConfig(
     /** This configuration with another {@code TOKEN_CLIENT_CACHE_TTL} ({@link Duration#ZERO} disables the cache). */
     public ServerConfig withClientCacheTtl(Duration ttl) {
         return toBuilder().clientCacheTtl(ttl).build();
+    }
+
+    /** This configuration with other issuance and revocation switches. */
+    public ServerConfig withPolicies(TokenPolicies value) {
+        return toBuilder().policies(value).build();
     }
 
     /** This configuration with the request log on or off. */
@@ -224,6 +241,7 @@ public record ServerConfig(
                 + ", third-party grants=" + thirdPartyProviders.grantTypes()
                 + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
                 + ", request_log=" + (requestLog ? "on" : "off")
+                + ", " + policies
                 + "]";
     }
 
@@ -252,6 +270,7 @@ public record ServerConfig(
         builder.thirdPartyProviders = thirdPartyProviders;
         builder.clientCacheTtl = clientCacheTtl;
         builder.requestLog = requestLog;
+        builder.policies = policies;
         return builder;
     }
 
@@ -274,6 +293,7 @@ public record ServerConfig(
         private ThirdPartyProviders thirdPartyProviders;
         private Duration clientCacheTtl;
         private boolean requestLog;
+        private TokenPolicies policies = TokenPolicies.DEFAULT;
 
         public Builder host(String value) {
             this.host = value;
@@ -360,10 +380,15 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder policies(TokenPolicies value) {
+            this.policies = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
+                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, policies);
         }
     }
 }
