@@ -85,6 +85,7 @@ public final class ClientAdministration {
     public Optional<Registration> create(Administrator administrator, ClientId clientId, ClientSettings settings,
             boolean confidential) {
         Objects.requireNonNull(administrator, "administrator");
+        validate(settings);
         ClientSecret secret = confidential ? ClientSecret.of(values.newValue().value()) : null;
         Client client = build(Client.builder(requireValidId(clientId)), settings)
                 .secretHash(secret == null ? null : generatedSecrets.hash(secret.value()))
@@ -168,8 +169,8 @@ public final class ClientAdministration {
         return true;
     }
 
+    /** The builder with {@code settings}, which {@link #validate} has accepted. */
     private Client.Builder build(Client.Builder builder, ClientSettings settings) {
-        validate(settings);
         try {
             return settings.applyTo(builder, serverDefaultScopes);
         } catch (IllegalArgumentException e) {

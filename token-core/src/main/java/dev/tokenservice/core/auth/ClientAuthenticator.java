@@ -47,8 +47,8 @@ public final class ClientAuthenticator {
         // Exactly one check on every path, whether the client exists, is public, or sent no secret.
         boolean secretMatches = hasher.verify(secret == null ? "" : secret, expected) && secret != null;
         if (!secretMatches && secret != null && found.isPresent()) {
-            secretMatches = found.get().secretHashesAt(clock.instant()).stream().skip(1)
-                    .anyMatch(retired -> hasher.verify(secret, retired));
+            secretMatches = found.get().retiredSecretHashAt(clock.instant())
+                    .filter(retired -> hasher.verify(secret, retired)).isPresent();
         }
         boolean authenticated = found.isPresent()
                 && (found.get().isConfidential() ? secretMatches : secret == null);

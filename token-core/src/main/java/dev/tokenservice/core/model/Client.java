@@ -3,8 +3,8 @@ package dev.tokenservice.core.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -49,14 +49,6 @@ public record Client(
         if (retiredSecret != null && secretHash == null) {
             throw new IllegalArgumentException("a public client has no retired secret");
         }
-    }
-
-    /** A client of the eight original components, with the server's issuance policy and no retired secret. */
-    public Client(ClientId clientId, @Nullable SecretHash secretHash, Set<GrantType> grantTypes, Scope allowedScopes,
-            Scope defaultScopes, Set<Authority> authorities, @Nullable Duration accessTokenLifetime,
-            @Nullable Duration refreshTokenLifetime) {
-        this(clientId, secretHash, grantTypes, allowedScopes, defaultScopes, authorities, accessTokenLifetime,
-                refreshTokenLifetime, null, null);
     }
 
     private static void requirePositive(Duration lifetime, String name) {
@@ -107,13 +99,9 @@ public record Client(
         return toBuilder().secretHash(newSecretHash).build();
     }
 
-    /** The secret hashes a presented secret may match at {@code now}: the current one, then a retired one not yet expired. */
-    public List<SecretHash> secretHashesAt(Instant now) {
-        if (secretHash == null) {
-            return List.of();
-        }
-        return retiredSecret != null && retiredSecret.isAcceptedAt(now)
-                ? List.of(secretHash, retiredSecret.hash()) : List.of(secretHash);
+    /** The hash of the retired secret while it is still accepted at {@code now}; empty when there is none. */
+    public Optional<SecretHash> retiredSecretHashAt(Instant now) {
+        return Optional.ofNullable(retiredSecret).filter(retired -> retired.isAcceptedAt(now)).map(RetiredSecret::hash);
     }
 
     /** Builds a {@link Client}; not thread-safe. Default scopes default to all allowed scopes. */

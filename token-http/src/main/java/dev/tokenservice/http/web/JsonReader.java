@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -21,6 +20,8 @@ import java.util.stream.Collectors;
  */
 public final class JsonReader {
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
+    /** How much of an unknown field's name an error quotes. */
+    private static final int MAX_QUOTED_NAME = 64;
 
     private final ObjectMapper mapper;
 
@@ -50,11 +51,9 @@ public final class JsonReader {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw OAuthException.invalidRequest("unknown field '" + e.getPropertyName() + "'");
-        } catch (ValueInstantiationException e) {
-            // Thrown by the wire records' own checks, whose messages are written for callers.
-            Throwable reason = e.getCause() == null ? e : e.getCause();
-            throw OAuthException.invalidRequest(String.valueOf(reason.getMessage()));
+            String name = e.getPropertyName();
+            throw OAuthException.invalidRequest("unknown field '"
+                    + (name.length() > MAX_QUOTED_NAME ? name.substring(0, MAX_QUOTED_NAME) + "..." : name) + "'");
         } catch (JsonMappingException e) {
             String field = path(e);
             throw OAuthException.invalidRequest(field.isEmpty() ? "the body must be a JSON object"
