@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The server generates every secret: a fresh token value (256 bits), hashed with the hasher for generated secrets
  * ({@code $sha256$}) and shown once, in the answer of {@link #create} or {@link #rotateSecret}; the store keeps only
- * the hash. Bad input is {@code invalid_request} and changes nothing. Thread-safe.
+ * the hash. Bad input is {@code invalid_request} and changes nothing. Changes start from the client as stored now
+ * ({@link ClientStore#findCurrent}), not from a cached copy; of two concurrent changes of one client the last one
+ * wins whole. Thread-safe.
  */
 public final class ClientAdministration {
     /** The longest grace period a rotation may give the replaced secret. */
@@ -105,7 +107,7 @@ public final class ClientAdministration {
     /** The client; empty when there is none. */
     public Optional<Client> find(Administrator administrator, ClientId clientId) {
         Objects.requireNonNull(administrator, "administrator");
-        return clients.findById(clientId);
+        return clients.findCurrent(clientId);
     }
 
     /**
@@ -118,7 +120,7 @@ public final class ClientAdministration {
         Objects.requireNonNull(administrator, "administrator");
         Objects.requireNonNull(settings, "settings");
         validate(settings);
-        return clients.findById(clientId)
+        return clients.findCurrent(clientId)
                 .map(current -> build(current.toBuilder(), settings).build())
                 .filter(clients::update);
     }
@@ -137,7 +139,7 @@ public final class ClientAdministration {
             throw OAuthException.invalidRequest("grace_period must be between 0 and "
                     + MAX_GRACE_PERIOD.getSeconds() + " seconds");
         }
-        Optional<Client> found = clients.findById(clientId);
+        Optional<Client> found = clients.findCurrent(clientId);
         if (found.isEmpty()) {
             return Optional.empty();
         }

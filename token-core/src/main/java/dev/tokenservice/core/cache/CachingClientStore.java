@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Time is read from the core's {@link Clock}: a client is kept for the time to live from the moment its lookup
- * began. A time to live of zero disables the cache: every call goes to the store underneath. {@link #count()} and
- * {@link #list} are never cached. Thread-safe.
+ * began. A time to live of zero disables the cache: every call goes to the store underneath. {@link #findCurrent},
+ * {@link #count()} and {@link #list} are never cached. Thread-safe.
  */
 public final class CachingClientStore implements ClientStore {
     /** The stand-alone server's default time to live. */
@@ -61,6 +61,17 @@ public final class CachingClientStore implements ClientStore {
     @Override
     public Optional<Client> findById(ClientId clientId) {
         return cache.get(Objects.requireNonNull(clientId, "clientId"), stored::findById);
+    }
+
+    /** Reads the store underneath, and drops the copy kept here: the next {@link #findById} reads it anew too. */
+    @Override
+    public Optional<Client> findCurrent(ClientId clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        try {
+            return stored.findCurrent(clientId);
+        } finally {
+            cache.invalidate(clientId);
+        }
     }
 
     @Override

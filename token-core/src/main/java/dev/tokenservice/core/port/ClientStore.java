@@ -12,6 +12,15 @@ public interface ClientStore {
     /** The client with this id, or empty when there is none. */
     Optional<Client> findById(ClientId clientId);
 
+    /**
+     * The client with this id as stored now, never from a cache in front of the store: what a read-modify-write (an
+     * administrator's change) must start from, lest a stale copy undo another server's change. The default is
+     * {@link #findById}, which a store that keeps no copies answers from storage anyway.
+     */
+    default Optional<Client> findCurrent(ClientId clientId) {
+        return findById(clientId);
+    }
+
     /** Stores the client, replacing any client with the same id (so bootstrap imports are repeatable). */
     void save(Client client);
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
 import dev.tokenservice.http.launcher.ServerConfig;
@@ -91,6 +92,26 @@ class ClientAdminAcrossServersEndToEndTest {
         assertThat(tokenRequest(wireA, clientId, fresh).status()).isEqualTo(200);
         awaitWithinTtl("server B refuses the old secret", () -> tokenRequest(wireB, clientId, old).status() == 401);
         assertThat(tokenRequest(wireB, clientId, fresh).status()).isEqualTo(200);
+    }
+
+    @Test
+    void updateThroughServerBRightAfterARotationThroughServerAThenTheRotationStands() {
+        String clientId = "machine-" + UUID.randomUUID();
+        String old = registerThroughServerA(clientId);
+        String fresh = wireA.send("POST", "/auth/clients/" + clientId + "/secret", null, null,
+                "Authorization", bearer(adminToken)).json().get("client_secret").asText();
+
+        // Server B still keeps the client with its old secret; its change must not write that copy back.
+        Reply updated = wireB.sendJson("PUT", "/auth/clients/" + clientId, "{\"grant_types\":[\"client_credentials\"],"
+                + "\"access_token_ttl\":120}", "Authorization", bearer(adminToken));
+
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        Client stored = serverA.clients().findCurrent(ClientId.of(clientId)).orElseThrow();
+        assertThat(new Sha256SecretHasher().verify(fresh, stored.secretHash())).isTrue();
+        assertThat(new Sha256SecretHasher().verify(old, stored.secretHash())).isFalse();
+        assertThat(stored.accessTokenLifetime()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(tokenRequest(wireB, clientId, old).status()).isEqualTo(401);
+        assertThat(tokenRequest(wireB, clientId, fresh).json().get("expires_in").asLong()).isEqualTo(120);
     }
 
     @Test

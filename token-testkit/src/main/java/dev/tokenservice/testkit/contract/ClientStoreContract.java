@@ -155,6 +155,16 @@ public abstract class ClientStoreContract {
     }
 
     @Test
+    void findCurrentWhenSavedThenReturnsEqualClient() {
+        Client client = confidential("c1");
+
+        store.save(client);
+
+        assertThat(store.findCurrent(client.clientId())).contains(client);
+        assertThat(store.findCurrent(ClientId.of("nobody"))).isEmpty();
+    }
+
+    @Test
     void addWhenIdIsFreeThenTrueAndStored() {
         Client client = confidential("new.client");
 

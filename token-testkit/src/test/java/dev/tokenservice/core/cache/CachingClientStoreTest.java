@@ -85,6 +85,18 @@ class CachingClientStoreTest {
     }
 
     @Test
+    void findCurrentWhenChangedUnderneathThenTheStoredClientAndFromThenOnForFindByIdToo() {
+        store.underneath.save(client);
+        cache.findById(ID);
+        store.underneath.save(rotated);
+
+        Optional<Client> current = cache.findCurrent(ID);
+
+        assertThat(current).contains(rotated);
+        assertThat(cache.findById(ID)).contains(rotated);
+    }
+
+    @Test
     void addWhenAMissWasJustLookedUpThenTheNewClientIsSeenAtOnce() {
         cache.findById(ID);
 
