@@ -38,7 +38,7 @@ final class ClientRequestParser {
                 issuancePolicy(request.issuancePolicy()));
     }
 
-    static LiveTokenLimit issuancePolicy(String name) {
+    private static LiveTokenLimit issuancePolicy(String name) {
         if (name == null) {
             return null;
         }
