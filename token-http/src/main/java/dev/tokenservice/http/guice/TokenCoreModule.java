@@ -39,7 +39,8 @@ import java.util.Set;
  * (system UTC), {@link TokenValueGenerator} (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too),
  * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2),
  * {@link TokenSealer} (none), {@link TokenEventListener} (none),
- * {@link IssuanceSettings} and {@link RevocationSettings} (their defaults), {@code @DefaultScopes Scope} (empty). Extension grants join the
+ * {@link IssuanceSettings} and {@link RevocationSettings} (their defaults), {@code @DefaultScopes Scope} (empty).
+ * Extension grants join the
  * {@code Multibinder<GrantStrategy>}.
  */
 public final class TokenCoreModule extends AbstractModule {

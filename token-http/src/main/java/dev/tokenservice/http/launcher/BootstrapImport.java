@@ -1,5 +1,6 @@
 package dev.tokenservice.http.launcher;
 
+import dev.tokenservice.core.ClientAdministration;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientSettings;
@@ -78,8 +79,9 @@ final class BootstrapImport {
         if (seconds == null) {
             return null;
         }
-        if (seconds < 1) {
-            throw new IllegalArgumentException(field + " must be 1 or more seconds");
+        if (seconds < 1 || seconds > ClientAdministration.MAX_LIFETIME.getSeconds()) {
+            throw new IllegalArgumentException(field + " must be between 1 and "
+                    + ClientAdministration.MAX_LIFETIME.getSeconds() + " seconds");
         }
         return Duration.ofSeconds(seconds);
     }
