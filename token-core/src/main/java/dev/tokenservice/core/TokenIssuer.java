@@ -13,7 +13,7 @@ import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.policy.IssuancePolicy;
-import dev.tokenservice.core.policy.LiveTokenLimit;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.port.TokenEventListener;
 import dev.tokenservice.core.port.TokenEventListener.Issued;
 import dev.tokenservice.core.port.TokenEventListener.Refreshed;
@@ -55,13 +55,13 @@ final class TokenIssuer {
         }
         boolean withRefresh = policy.issuesRefreshToken(client, grant.grantType());
         TokenHolder holder = TokenHolder.of(client.clientId(), grant.username());
-        if (!withRefresh && policy.liveTokenLimit() == LiveTokenLimit.REUSE_LIVE) {
-            Optional<TokenResponse> reused = reuse(holder, grant, now);
+        if (!withRefresh && policy.liveTokenLimit(client) == LiveTokenLimit.REUSE_LIVE) {
+            Optional<TokenResponse> reused = reuse(client, holder, grant, now);
             if (reused.isPresent()) {
                 return reused.get();
             }
         }
-        if (policy.liveTokenLimit() == LiveTokenLimit.REPLACE_PREVIOUS) {
+        if (policy.liveTokenLimit(client) == LiveTokenLimit.REPLACE_PREVIOUS) {
             int revoked = tokens.revokeHeldBy(holder);
             if (revoked > 0) {
                 events.revoked(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, revoked));
@@ -84,9 +84,9 @@ final class TokenIssuer {
         return minted.response();
     }
 
-    private Optional<TokenResponse> reuse(TokenHolder holder, Grant grant, Instant now) {
+    private Optional<TokenResponse> reuse(Client client, TokenHolder holder, Grant grant, Instant now) {
         return tokens.findLatestAccessToken(holder)
-                .filter(live -> policy.mayReuse(live, grant.scope(), now))
+                .filter(live -> policy.mayReuse(client, live, grant.scope(), now))
                 .flatMap(live -> sealer.unseal(live.sealed())
                         .filter(value -> TokenDigest.of(value).matches(live.digest()))
                         .map(value -> new TokenResponse(value, wholeSeconds(Duration.between(now, live.expiresAt())),

@@ -3,13 +3,15 @@ package dev.tokenservice.core;
 import dev.tokenservice.core.auth.ClientAuthenticator;
 import dev.tokenservice.core.crypto.DelegatingSecretHasher;
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
+import dev.tokenservice.core.crypto.Sha256SecretHasher;
 import dev.tokenservice.core.grant.ClientCredentialsGrantStrategy;
 import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.grant.PasswordGrantStrategy;
 import dev.tokenservice.core.grant.RefreshTokenGrantStrategy;
+import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.policy.IssuancePolicy;
 import dev.tokenservice.core.policy.IssuanceSettings;
-import dev.tokenservice.core.policy.LiveTokenLimit;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.policy.RevocationPolicy;
 import dev.tokenservice.core.policy.RevocationSettings;
 import dev.tokenservice.core.policy.ScopePolicy;
@@ -42,11 +44,14 @@ public final class TokenServices {
     private final TokenService tokenService;
     private final TokenAdministration administration;
     private final SecretHasher secretHasher;
+    private final ClientAdministration clientAdministration;
 
-    private TokenServices(TokenService tokenService, TokenAdministration administration, SecretHasher secretHasher) {
+    private TokenServices(TokenService tokenService, TokenAdministration administration, SecretHasher secretHasher,
+            ClientAdministration clientAdministration) {
         this.tokenService = tokenService;
         this.administration = administration;
         this.secretHasher = secretHasher;
+        this.clientAdministration = clientAdministration;
     }
 
     public static Builder builder() {
@@ -59,6 +64,11 @@ public final class TokenServices {
 
     public TokenAdministration administration() {
         return administration;
+    }
+
+    /** Client registration and maintenance for administrators. */
+    public ClientAdministration clientAdministration() {
+        return clientAdministration;
     }
 
     /** The hasher client secrets are verified with; registration code hashes new secrets with it. */
@@ -85,6 +95,8 @@ public final class TokenServices {
         private IssuanceSettings issuance = IssuanceSettings.DEFAULT;
         private RevocationSettings revocation = RevocationSettings.DEFAULT;
         private final List<GrantStrategy> extensionGrants = new ArrayList<>();
+        private SecretHasher generatedSecretHasher = new Sha256SecretHasher();
+        private Scope defaultScopes = Scope.EMPTY;
 
         private Builder() { }
 
@@ -143,6 +155,25 @@ public final class TokenServices {
             return this;
         }
 
+        /**
+         * The hasher of secrets the server generates ({@link ClientAdministration}); default
+         * {@link Sha256SecretHasher}: such secrets have 256 bits of entropy, so a fast digest suffices. The
+         * {@link #secretHasher} must verify its hashes.
+         */
+        public Builder generatedSecretHasher(SecretHasher value) {
+            this.generatedSecretHasher = Objects.requireNonNull(value, "generatedSecretHasher");
+            return this;
+        }
+
+        /**
+         * The server's default scopes: a client registered through {@link ClientAdministration} without default
+         * scopes of its own gets those of them it is allowed; empty (the default) gives it all its allowed scopes.
+         */
+        public Builder defaultScopes(Scope value) {
+            this.defaultScopes = Objects.requireNonNull(value, "defaultScopes");
+            return this;
+        }
+
         /** Registers an extension grant (RFC 6749 §4.5). Two strategies for one grant type fail in {@link #build()}. */
         public Builder grant(GrantStrategy strategy) {
             extensionGrants.add(Objects.requireNonNull(strategy, "strategy"));
@@ -183,10 +214,12 @@ public final class TokenServices {
                     eventListener, clock);
             AccessTokenVerifier verifier = new AccessTokenVerifier(tokenStore, clientStore, userDirectory);
             TokenService service = new TokenService(
-                    new ClientAuthenticator(clientStore, hasher, eventListener), new GrantRegistry(strategies), issuer,
+                    new ClientAuthenticator(clientStore, hasher, eventListener, clock), new GrantRegistry(strategies), issuer,
                     tokenStore, clientStore, userDirectory, revocationPolicy, eventListener, verifier);
+            ClientAdministration clients = new ClientAdministration(clientStore, tokenStore, generatedSecretHasher,
+                    values, eventListener, clock, sealer.isEnabled(), defaultScopes);
             return new TokenServices(service,
-                    new TokenAdministration(tokenStore, tokenQuery, sealer, eventListener, verifier), hasher);
+                    new TokenAdministration(tokenStore, tokenQuery, sealer, eventListener, verifier), hasher, clients);
         }
 
         private static void require(Object value, String name) {

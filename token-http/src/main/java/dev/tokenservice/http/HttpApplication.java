@@ -28,15 +28,17 @@ public final class HttpApplication {
     private final StandardEndpoints standard;
     private final ErrorResponses errors;
     private final JsonWriter json;
+    private final ClientEndpoints clients;
 
     public HttpApplication(TokenEndpointServlet tokenEndpoint, TokenAdminServlet administration, HealthServlet health,
-            StandardEndpoints standard, ErrorResponses errors, JsonWriter json) {
+            StandardEndpoints standard, ErrorResponses errors, JsonWriter json, ClientEndpoints clients) {
         this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
         this.administration = Objects.requireNonNull(administration, "administration");
         this.health = Objects.requireNonNull(health, "health");
         this.standard = Objects.requireNonNull(standard, "standard");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
+        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     /** A root context serving the contract's paths; every other path answers a JSON {@code 404}. */
@@ -52,8 +54,11 @@ public final class HttpApplication {
         mount(context, "introspection", standard.introspection(), EndpointPaths.INTROSPECTION);
         mount(context, "metadata", standard.metadata(), EndpointPaths.METADATA);
         mount(context, "openapi", standard.openApi(), EndpointPaths.OPENAPI);
+        mount(context, "client-administration", clients.clients(), EndpointPaths.CLIENTS,
+                EndpointPaths.CLIENTS + "/*");
+        mount(context, "account-link-administration", clients.accountLinks(), EndpointPaths.USERS + "/*");
         mount(context, "not-found", new NotFoundServlet(errors), "/");
-        // Usernames may hold '/' (sent as %2F): the admin servlet splits the raw URI itself.
+        // Usernames and client ids may hold '/' (sent as %2F): the admin servlets split the raw URI themselves.
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         context.setErrorHandler(newErrorHandler());
         return context;

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /** The module discipline of token-http (STYLE.md §10) and the independence of its endpoint packages. */
 @AnalyzeClasses(packages = "dev.tokenservice.http", importOptions = ImportOption.DoNotIncludeTests.class)
 class HttpArchitectureTest {
-    private static final List<String> ENDPOINT_NAMES = List.of("oauth", "admin", "discovery", "health");
+    private static final List<String> ENDPOINT_NAMES = List.of("oauth", "admin", "discovery", "health", "clients");
     private static final String[] ENDPOINT_PACKAGES = endpointPackagesAnd();
 
     @ArchTest

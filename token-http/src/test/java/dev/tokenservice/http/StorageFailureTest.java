@@ -10,7 +10,12 @@ import dev.tokenservice.http.discovery.MetadataSettings;
 import dev.tokenservice.http.discovery.OpenApiServlet;
 import dev.tokenservice.http.health.HealthCheck;
 import dev.tokenservice.http.health.HealthServlet;
+import dev.tokenservice.core.AccountLinkAdministration;
+import dev.tokenservice.http.clients.AccountLinkAdminServlet;
+import dev.tokenservice.http.clients.ClientAdminServlet;
 import dev.tokenservice.http.json.JsonMappers;
+import dev.tokenservice.http.web.JsonReader;
+import dev.tokenservice.testkit.InMemoryAccountLinkStore;
 import dev.tokenservice.http.oauth.IntrospectionServlet;
 import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
@@ -58,7 +63,11 @@ class StorageFailureTest {
                         new IntrospectionServlet(core.tokenService(), core.administration(), errors, json),
                         new AuthorizationServerMetadataServlet(core.tokenService(), metadata, errors, json),
                         new OpenApiServlet(metadata, errors, json)),
-                errors, json);
+                errors, json,
+                new ClientEndpoints(new ClientAdminServlet(core.administration(), core.clientAdministration(), errors,
+                        new JsonReader(JsonMappers.create()), json),
+                        new AccountLinkAdminServlet(core.administration(),
+                                new AccountLinkAdministration(new InMemoryAccountLinkStore()), errors, json)));
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");

@@ -7,14 +7,19 @@ import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.persistence.internal.ClientRows;
 import dev.tokenservice.persistence.internal.Dialect;
 import dev.tokenservice.persistence.internal.Storage;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ClientStore} on the {@code clients} table (RFC 6749 §2). Secrets are stored only as their hashes;
  * grant types, scopes and authorities as sorted space-separated text, so names containing whitespace are rejected
- * with {@link IllegalArgumentException}. Saving is one atomic insert-or-replace. Failures of the database surface
+ * with {@link IllegalArgumentException}. Saving is one atomic insert-or-replace; adding is one {@code INSERT}, whose
+ * primary key lets exactly one of several concurrent adds of an id in; updating is one {@code UPDATE}. Failures of the database surface
  * as {@link StorageException}. Thread-safe.
  */
 public final class JdbiClientStore implements ClientStore {
@@ -66,6 +71,44 @@ public final class JdbiClientStore implements ClientStore {
                 .createQuery(ClientRows.COUNT)
                 .mapTo(Long.class)
                 .one()));
+    }
+
+    @Override
+    public boolean add(Client client) {
+        Objects.requireNonNull(client, "client");
+        try {
+            // Autocommit: on PostgreSQL a failed statement would spoil an enclosing transaction.
+            jdbi.useHandle(handle -> ClientRows.bind(handle.createUpdate(ClientRows.INSERT), client).execute());
+        } catch (JdbiException e) {
+            if (Storage.isUniqueViolation(e)) {
+                return false;
+            }
+            throw new StorageException("could not add a client", e);
+        }
+        writes.awaitDurable();
+        return true;
+    }
+
+    @Override
+    public boolean update(Client client) {
+        Objects.requireNonNull(client, "client");
+        return writes.update("update a client", handle -> ClientRows.bind(handle.createUpdate(ClientRows.UPDATE), client)
+                .execute() > 0);
+    }
+
+    @Override
+    public List<Client> list(@Nullable ClientId after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more");
+        }
+        return Storage.call("list clients", () -> jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(after == null ? ClientRows.LIST_FIRST : ClientRows.LIST_AFTER)
+                    .bind("limit", limit);
+            if (after != null) {
+                query.bind("after", after.value());
+            }
+            return query.map(ClientRows.MAPPER).list();
+        }));
     }
 
     @Override

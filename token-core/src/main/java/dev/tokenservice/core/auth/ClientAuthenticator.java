@@ -11,6 +11,7 @@ import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.TokenEventListener;
 import dev.tokenservice.core.port.TokenEventListener.AuthenticationFailed;
 import dev.tokenservice.core.port.TokenEventListener.Party;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,7 +19,8 @@ import java.util.Optional;
  * Authenticates clients (RFC 6749 §2.3). A confidential client must present its secret; a public client must
  * present none. Every failure is the same {@code invalid_client}, and an unknown client costs a secret check
  * against a dummy hash of the default scheme for generated secrets, so timing does not tell unknown clients from
- * wrong secrets. Thread-safe.
+ * wrong secrets. After a rotation with a grace period the retired secret is accepted too until it expires (one more
+ * check, only for clients that have one). Thread-safe.
  */
 public final class ClientAuthenticator {
     private static final String FAILURE = "client authentication failed";
@@ -26,12 +28,14 @@ public final class ClientAuthenticator {
     private final ClientStore clients;
     private final SecretHasher hasher;
     private final TokenEventListener events;
+    private final Clock clock;
     private final SecretHash dummyHash;
 
-    public ClientAuthenticator(ClientStore clients, SecretHasher hasher, TokenEventListener events) {
+    public ClientAuthenticator(ClientStore clients, SecretHasher hasher, TokenEventListener events, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.dummyHash = new Sha256SecretHasher().hash(SecureRandomTokenValueGenerator.newClientSecret());
     }
 
@@ -42,6 +46,10 @@ public final class ClientAuthenticator {
         SecretHash expected = found.map(Client::secretHash).orElse(dummyHash);
         // Exactly one check on every path, whether the client exists, is public, or sent no secret.
         boolean secretMatches = hasher.verify(secret == null ? "" : secret, expected) && secret != null;
+        if (!secretMatches && secret != null && found.isPresent()) {
+            secretMatches = found.get().retiredSecretHashAt(clock.instant())
+                    .filter(retired -> hasher.verify(secret, retired)).isPresent();
+        }
         boolean authenticated = found.isPresent()
                 && (found.get().isConfidential() ? secretMatches : secret == null);
         if (!authenticated) {

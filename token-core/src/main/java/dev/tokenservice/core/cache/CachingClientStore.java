@@ -5,8 +5,10 @@ import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.port.ClientStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ClientStore} that keeps the clients it reads from another store for a short time. Every token request
@@ -15,8 +17,8 @@ import java.util.Optional;
  *
  * <p>What each server sees:
  * <ul>
- *   <li>A write through this store ({@link #save}, which also changes a secret, and {@link #delete}) is seen at once
- *       by every later call on this store.</li>
+ *   <li>A write through this store ({@link #save}, {@link #add}, {@link #update}, which also rotates a secret, and
+ *       {@link #delete}) is seen at once by every later call on this store.</li>
  *   <li>A write that bypasses it, through the store underneath or by another server on the same database, is seen
  *       within the time to live: until then this store may still answer the client as it was, e.g. authenticate its
  *       former secret, or a deleted client whose tokens then still verify.</li>
@@ -28,8 +30,8 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Time is read from the core's {@link Clock}: a client is kept for the time to live from the moment its lookup
- * began. A time to live of zero disables the cache: every call goes to the store underneath. {@link #count()} is
- * never cached. Thread-safe.
+ * began. A time to live of zero disables the cache: every call goes to the store underneath. {@link #findCurrent},
+ * {@link #count()} and {@link #list} are never cached. Thread-safe.
  */
 public final class CachingClientStore implements ClientStore {
     /** The stand-alone server's default time to live. */
@@ -61,6 +63,17 @@ public final class CachingClientStore implements ClientStore {
         return cache.get(Objects.requireNonNull(clientId, "clientId"), stored::findById);
     }
 
+    /** Reads the store underneath, and drops the copy kept here: the next {@link #findById} reads it anew too. */
+    @Override
+    public Optional<Client> findCurrent(ClientId clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        try {
+            return stored.findCurrent(clientId);
+        } finally {
+            cache.invalidate(clientId);
+        }
+    }
+
     @Override
     public void save(Client client) {
         try {
@@ -84,6 +97,29 @@ public final class CachingClientStore implements ClientStore {
     @Override
     public long count() {
         return stored.count();
+    }
+
+    @Override
+    public boolean add(Client client) {
+        try {
+            return stored.add(client);
+        } finally {
+            cache.invalidate(client.clientId());
+        }
+    }
+
+    @Override
+    public boolean update(Client client) {
+        try {
+            return stored.update(client);
+        } finally {
+            cache.invalidate(client.clientId());
+        }
+    }
+
+    @Override
+    public List<Client> list(@Nullable ClientId after, int limit) {
+        return stored.list(after, limit);
     }
 
     /** The number of clients kept right now, lookups in flight included; for tests and metrics. */

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** A privilege held by a client or a user, e.g. {@link #TOKENS_ADMIN}. Open: embedders add their own. */
 public record Authority(String value) {
-    /** May call the token administration API. */
+    /** May call the administration API: tokens, clients and account links. */
     public static final Authority TOKENS_ADMIN = new Authority("TOKENS_ADMIN");
 
     public Authority {

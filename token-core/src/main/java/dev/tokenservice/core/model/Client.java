@@ -1,8 +1,10 @@
 package dev.tokenservice.core.model;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param authorities          privileges of tokens issued to it without a user (e.g. {@link Authority#TOKENS_ADMIN})
  * @param accessTokenLifetime  overrides the server's access-token lifetime; {@code null} to use the default
  * @param refreshTokenLifetime overrides the server's refresh-token lifetime; {@code null} to use the default
+ * @param liveTokenLimit       overrides the server's issuance policy; {@code null} to use the default
+ * @param retiredSecret        the secret replaced by the last rotation, still accepted until it expires; {@code null}
+ *                             when there is none
  */
 public record Client(
         ClientId clientId,
@@ -26,7 +31,9 @@ public record Client(
         Scope defaultScopes,
         Set<Authority> authorities,
         @Nullable Duration accessTokenLifetime,
-        @Nullable Duration refreshTokenLifetime) {
+        @Nullable Duration refreshTokenLifetime,
+        @Nullable LiveTokenLimit liveTokenLimit,
+        @Nullable RetiredSecret retiredSecret) {
 
     public Client {
         Objects.requireNonNull(clientId, "clientId");
@@ -39,6 +46,9 @@ public record Client(
         }
         requirePositive(accessTokenLifetime, "accessTokenLifetime");
         requirePositive(refreshTokenLifetime, "refreshTokenLifetime");
+        if (retiredSecret != null && secretHash == null) {
+            throw new IllegalArgumentException("a public client has no retired secret");
+        }
     }
 
     private static void requirePositive(Duration lifetime, String name) {
@@ -80,11 +90,18 @@ public record Client(
         builder.authorities.addAll(authorities);
         builder.accessTokenLifetime = accessTokenLifetime;
         builder.refreshTokenLifetime = refreshTokenLifetime;
+        builder.liveTokenLimit = liveTokenLimit;
+        builder.retiredSecret = retiredSecret;
         return builder;
     }
 
     public Client withSecretHash(SecretHash newSecretHash) {
         return toBuilder().secretHash(newSecretHash).build();
+    }
+
+    /** The hash of the retired secret while it is still accepted at {@code now}; empty when there is none. */
+    public Optional<SecretHash> retiredSecretHashAt(Instant now) {
+        return Optional.ofNullable(retiredSecret).filter(retired -> retired.isAcceptedAt(now)).map(RetiredSecret::hash);
     }
 
     /** Builds a {@link Client}; not thread-safe. Default scopes default to all allowed scopes. */
@@ -97,6 +114,8 @@ public record Client(
         private final Set<Authority> authorities = new LinkedHashSet<>();
         private Duration accessTokenLifetime;
         private Duration refreshTokenLifetime;
+        private LiveTokenLimit liveTokenLimit;
+        private RetiredSecret retiredSecret;
 
         private Builder(ClientId clientId) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -152,10 +171,22 @@ public record Client(
             return this;
         }
 
+        /** Overrides the server's issuance policy; {@code null} follows it. */
+        public Builder liveTokenLimit(@Nullable LiveTokenLimit limit) {
+            this.liveTokenLimit = limit;
+            return this;
+        }
+
+        /** A secret replaced by a rotation and still accepted until it expires; {@code null} for none. */
+        public Builder retiredSecret(@Nullable RetiredSecret secret) {
+            this.retiredSecret = secret;
+            return this;
+        }
+
         public Client build() {
             return new Client(clientId, secretHash, grantTypes, allowedScopes,
                     defaultScopes == null ? allowedScopes : defaultScopes,
-                    authorities, accessTokenLifetime, refreshTokenLifetime);
+                    authorities, accessTokenLifetime, refreshTokenLifetime, liveTokenLimit, retiredSecret);
         }
     }
 }

@@ -83,6 +83,11 @@ public record Scope(Set<String> tokens) {
         return tokens.containsAll(other.tokens);
     }
 
+    /** The tokens in both this scope and {@code other}. */
+    public Scope intersect(Scope other) {
+        return new Scope(tokens.stream().filter(other.tokens::contains).collect(Collectors.toSet()));
+    }
+
     /** The tokens in their canonical (sorted) order. */
     public SortedSet<String> sorted() {
         return new TreeSet<>(tokens);

@@ -3,6 +3,7 @@ package dev.tokenservice.core.policy;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +36,23 @@ public final class IssuancePolicy {
         return !GrantType.CLIENT_CREDENTIALS.equals(grantType) && client.mayUse(GrantType.REFRESH_TOKEN);
     }
 
+    /** The server's default issuance policy. */
     public LiveTokenLimit liveTokenLimit() {
         return settings.liveTokenLimit();
     }
 
+    /** The client's issuance policy: its own override first, then the server's default. */
+    public LiveTokenLimit liveTokenLimit(Client client) {
+        return Objects.requireNonNullElse(client.liveTokenLimit(), settings.liveTokenLimit());
+    }
+
     /**
-     * Whether {@code live} may be handed back instead of a new token under {@link LiveTokenLimit#REUSE_LIVE}: it is
-     * sealed (its value can be recovered), has exactly the wanted scope, and at least half its lifetime remains.
+     * Whether {@code live} may be handed back instead of a new token when {@code client} is under
+     * {@link LiveTokenLimit#REUSE_LIVE}: it is sealed (its value can be recovered), has exactly the wanted scope, and at
+     * least half its lifetime remains.
      */
-    public boolean mayReuse(AccessToken live, Scope wanted, Instant now) {
-        if (settings.liveTokenLimit() != LiveTokenLimit.REUSE_LIVE || live.sealed() == null
+    public boolean mayReuse(Client client, AccessToken live, Scope wanted, Instant now) {
+        if (liveTokenLimit(client) != LiveTokenLimit.REUSE_LIVE || live.sealed() == null
                 || !live.scope().equals(wanted) || !live.isLiveAt(now)) {
             return false;
         }

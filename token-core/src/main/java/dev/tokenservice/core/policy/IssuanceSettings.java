@@ -1,5 +1,6 @@
 package dev.tokenservice.core.policy;
 
+import dev.tokenservice.core.model.LiveTokenLimit;
 import java.util.Objects;
 
 /** Configures the {@link IssuancePolicy}. */

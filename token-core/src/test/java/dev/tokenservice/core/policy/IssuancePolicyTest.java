@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
@@ -126,7 +127,7 @@ class IssuancePolicyTest {
     void mayReuseWhenSealedSameScopeAndMostLifetimeLeftThenTrue() {
         AccessToken live = sealedLive();
 
-        boolean reuse = reusing.mayReuse(live, READ, ISSUED.plus(Duration.ofMinutes(10)));
+        boolean reuse = reusing.mayReuse(client().build(), live, READ, ISSUED.plus(Duration.ofMinutes(10)));
 
         assertThat(reuse).isTrue();
     }
@@ -135,7 +136,7 @@ class IssuancePolicyTest {
     void mayReuseWhenExactlyHalfTheLifetimeRemainsThenTrue() {
         AccessToken live = sealedLive();
 
-        boolean reuse = reusing.mayReuse(live, READ, ISSUED.plus(LIFETIME.dividedBy(2)));
+        boolean reuse = reusing.mayReuse(client().build(), live, READ, ISSUED.plus(LIFETIME.dividedBy(2)));
 
         assertThat(reuse).isTrue();
     }
@@ -144,7 +145,7 @@ class IssuancePolicyTest {
     void mayReuseWhenJustUnderHalfTheLifetimeRemainsThenFalse() {
         AccessToken live = sealedLive();
 
-        boolean reuse = reusing.mayReuse(live, READ, ISSUED.plus(LIFETIME.dividedBy(2)).plusNanos(1));
+        boolean reuse = reusing.mayReuse(client().build(), live, READ, ISSUED.plus(LIFETIME.dividedBy(2)).plusNanos(1));
 
         assertThat(reuse).isFalse();
     }
@@ -153,7 +154,7 @@ class IssuancePolicyTest {
     void mayReuseWhenExpiredThenFalse() {
         AccessToken live = sealedLive();
 
-        boolean reuse = reusing.mayReuse(live, READ, ISSUED.plus(LIFETIME));
+        boolean reuse = reusing.mayReuse(client().build(), live, READ, ISSUED.plus(LIFETIME));
 
         assertThat(reuse).isFalse();
     }
@@ -162,7 +163,7 @@ class IssuancePolicyTest {
     void mayReuseWhenNotSealedThenFalse() {
         AccessToken live = live(null, READ);
 
-        boolean reuse = reusing.mayReuse(live, READ, ISSUED);
+        boolean reuse = reusing.mayReuse(client().build(), live, READ, ISSUED);
 
         assertThat(reuse).isFalse();
     }
@@ -171,7 +172,7 @@ class IssuancePolicyTest {
     void mayReuseWhenWantedScopeIsNarrowerThenFalse() {
         AccessToken live = live(new SealedToken("v1.sealed"), Scope.parse("read write"));
 
-        boolean reuse = reusing.mayReuse(live, READ, ISSUED);
+        boolean reuse = reusing.mayReuse(client().build(), live, READ, ISSUED);
 
         assertThat(reuse).isFalse();
     }
@@ -180,7 +181,7 @@ class IssuancePolicyTest {
     void mayReuseWhenWantedScopeIsWiderThenFalse() {
         AccessToken live = sealedLive();
 
-        boolean reuse = reusing.mayReuse(live, Scope.parse("read write"), ISSUED);
+        boolean reuse = reusing.mayReuse(client().build(), live, Scope.parse("read write"), ISSUED);
 
         assertThat(reuse).isFalse();
     }
@@ -189,7 +190,32 @@ class IssuancePolicyTest {
     void mayReuseWhenLimitIsNotReuseLiveThenFalse() {
         IssuancePolicy policy = new IssuancePolicy(new IssuanceSettings(LIFETIMES, LiveTokenLimit.REPLACE_PREVIOUS));
 
-        boolean reuse = policy.mayReuse(sealedLive(), READ, ISSUED);
+        boolean reuse = policy.mayReuse(client().build(), sealedLive(), READ, ISSUED);
+
+        assertThat(reuse).isFalse();
+    }
+
+    @Test
+    void liveTokenLimitWhenClientOverridesThenClientLimit() {
+        IssuancePolicy policy = new IssuancePolicy(new IssuanceSettings(LIFETIMES, LiveTokenLimit.NEW_PER_REQUEST));
+
+        LiveTokenLimit limit = policy.liveTokenLimit(client().liveTokenLimit(LiveTokenLimit.REPLACE_PREVIOUS).build());
+
+        assertThat(limit).isEqualTo(LiveTokenLimit.REPLACE_PREVIOUS);
+    }
+
+    @Test
+    void liveTokenLimitWhenNoOverrideThenDefault() {
+        LiveTokenLimit limit = reusing.liveTokenLimit(client().build());
+
+        assertThat(limit).isEqualTo(LiveTokenLimit.REUSE_LIVE);
+    }
+
+    @Test
+    void mayReuseWhenClientOverridesToNewPerRequestThenFalse() {
+        Client client = client().liveTokenLimit(LiveTokenLimit.NEW_PER_REQUEST).build();
+
+        boolean reuse = reusing.mayReuse(client, sealedLive(), READ, ISSUED);
 
         assertThat(reuse).isFalse();
     }

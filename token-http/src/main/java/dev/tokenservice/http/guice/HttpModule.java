@@ -5,11 +5,17 @@ import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.tokenservice.core.AccountLinkAdministration;
+import dev.tokenservice.core.ClientAdministration;
 import dev.tokenservice.core.TokenAdministration;
 import dev.tokenservice.core.TokenService;
+import dev.tokenservice.core.port.AccountLinkStore;
+import dev.tokenservice.http.ClientEndpoints;
 import dev.tokenservice.http.HttpApplication;
 import dev.tokenservice.http.StandardEndpoints;
 import dev.tokenservice.http.admin.TokenAdminServlet;
+import dev.tokenservice.http.clients.AccountLinkAdminServlet;
+import dev.tokenservice.http.clients.ClientAdminServlet;
 import dev.tokenservice.http.discovery.AuthorizationServerMetadataServlet;
 import dev.tokenservice.http.discovery.MetadataSettings;
 import dev.tokenservice.http.discovery.OpenApiServlet;
@@ -20,14 +26,16 @@ import dev.tokenservice.http.oauth.IntrospectionServlet;
 import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
 import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.JsonReader;
 import dev.tokenservice.http.web.JsonWriter;
 
 /**
  * Wires the HTTP adapter.
  *
  * <p>Provides: {@link HttpApplication} (the servlets on a context, ready for Jetty), the servlets,
- * {@link StandardEndpoints}, {@link ErrorResponses} and {@link JsonWriter}. Requires: {@link TokenService} and
- * {@link TokenAdministration} (from {@link TokenCoreModule}), {@link MetadataSettings} (from {@link MetadataModule}).
+ * {@link StandardEndpoints}, {@link ClientEndpoints}, {@link ErrorResponses} and {@link JsonWriter}. Requires:
+ * {@link TokenService}, {@link TokenAdministration} and {@link ClientAdministration} (from {@link TokenCoreModule}),
+ * {@link MetadataSettings} (from {@link MetadataModule}), {@link AccountLinkStore} (from {@link PersistenceModule}).
  * Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@code @Realm String}
  * ({@code token-service}) and {@link HealthCheck} (always up).
  */
@@ -68,6 +76,15 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
+    ClientEndpoints clientEndpoints(TokenAdministration administration, ClientAdministration clients,
+            AccountLinkStore links, ErrorResponses errors, JsonWriter json) {
+        return new ClientEndpoints(
+                new ClientAdminServlet(administration, clients, errors, new JsonReader(JsonMappers.create()), json),
+                new AccountLinkAdminServlet(administration, new AccountLinkAdministration(links), errors, json));
+    }
+
+    @Provides
+    @Singleton
     HealthServlet health(HealthCheck check, ErrorResponses errors, JsonWriter json) {
         return new HealthServlet(check, errors, json);
     }
@@ -85,7 +102,8 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     HttpApplication application(TokenEndpointServlet tokenEndpoint, TokenAdminServlet administration,
-            HealthServlet health, StandardEndpoints standard, ErrorResponses errors, JsonWriter json) {
-        return new HttpApplication(tokenEndpoint, administration, health, standard, errors, json);
+            HealthServlet health, StandardEndpoints standard, ErrorResponses errors, JsonWriter json,
+            ClientEndpoints clients) {
+        return new HttpApplication(tokenEndpoint, administration, health, standard, errors, json, clients);
     }
 }

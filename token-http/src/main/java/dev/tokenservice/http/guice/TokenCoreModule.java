@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.tokenservice.core.ClientAdministration;
 import dev.tokenservice.core.TokenAdministration;
 import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.TokenServices;
@@ -13,6 +14,7 @@ import dev.tokenservice.core.crypto.DelegatingSecretHasher;
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
 import dev.tokenservice.core.grant.GrantStrategy;
+import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.RevocationSettings;
 import dev.tokenservice.core.port.ClientStore;
@@ -30,13 +32,15 @@ import java.util.Set;
 /**
  * Wires the core through {@link TokenServices#builder()}, its one construction path.
  *
- * <p>Provides: {@link TokenServices}, {@link TokenService}, {@link TokenAdministration}, and the hashers for
+ * <p>Provides: {@link TokenServices}, {@link TokenService}, {@link TokenAdministration},
+ * {@link ClientAdministration}, and the hashers for
  * secrets of each origin. Requires: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore},
  * {@link UserDirectory}. Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@link Clock}
  * (system UTC), {@link TokenValueGenerator} (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too),
  * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2),
  * {@link TokenSealer} (none), {@link TokenEventListener} (none),
- * {@link IssuanceSettings} and {@link RevocationSettings} (their defaults). Extension grants join the
+ * {@link IssuanceSettings} and {@link RevocationSettings} (their defaults), {@code @DefaultScopes Scope} (empty).
+ * Extension grants join the
  * {@code Multibinder<GrantStrategy>}.
  */
 public final class TokenCoreModule extends AbstractModule {
@@ -58,6 +62,8 @@ public final class TokenCoreModule extends AbstractModule {
                 .toInstance(IssuanceSettings.DEFAULT);
         OptionalBinder.newOptionalBinder(binder(), RevocationSettings.class).setDefault()
                 .toInstance(RevocationSettings.DEFAULT);
+        OptionalBinder.newOptionalBinder(binder(), Key.get(Scope.class, DefaultScopes.class)).setDefault()
+                .toInstance(Scope.EMPTY);
     }
 
     @Provides
@@ -65,10 +71,12 @@ public final class TokenCoreModule extends AbstractModule {
     TokenServices tokenServices(TokenStore store, TokenQuery query, ClientStore clients, UserDirectory users,
             Clock clock, Optional<TokenValueGenerator> values, SecretHasher hasher, TokenSealer sealer,
             TokenEventListener events, IssuanceSettings issuance, RevocationSettings revocation,
-            Set<GrantStrategy> extensionGrants) {
+            Set<GrantStrategy> extensionGrants, @GeneratedSecrets SecretHasher generatedSecrets,
+            @DefaultScopes Scope defaultScopes) {
         return TokenServices.builder().tokenStore(store).tokenQuery(query).clientStore(clients).userDirectory(users)
                 .clock(clock).valueGenerator(values.orElseGet(() -> new SecureRandomTokenValueGenerator(clock)))
                 .secretHasher(hasher).sealer(sealer).eventListener(events)
+                .generatedSecretHasher(generatedSecrets).defaultScopes(defaultScopes)
                 .issuance(issuance).revocation(revocation).grants(extensionGrants).build();
     }
 
@@ -80,5 +88,10 @@ public final class TokenCoreModule extends AbstractModule {
     @Provides
     TokenAdministration administration(TokenServices services) {
         return services.administration();
+    }
+
+    @Provides
+    ClientAdministration clientAdministration(TokenServices services) {
+        return services.clientAdministration();
     }
 }

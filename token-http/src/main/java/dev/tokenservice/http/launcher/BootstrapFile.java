@@ -16,7 +16,10 @@ import java.util.Objects;
  *
  * <pre>{@code
  * {"clients": [{"client_id": "admin-cli", "client_secret": "s3cret", "grant_types": ["client_credentials"],
- *               "scopes": ["read"], "authorities": ["TOKENS_ADMIN"]}],
+ *               "scopes": ["read"], "authorities": ["TOKENS_ADMIN"]},
+ *              {"client_id": "web.app", "grant_types": ["password", "refresh_token"], "scopes": ["read", "write"],
+ *               "default_scopes": ["read"], "access_token_ttl": 900, "refresh_token_ttl": 86400,
+ *               "issuance_policy": "REPLACE_PREVIOUS"}],
  *  "users":   [{"username": "jane.doe@example.com", "password": "pa ss+word", "authorities": []}]}
  * }</pre>
  */
@@ -26,9 +29,14 @@ record BootstrapFile(List<ClientEntry> clients, List<UserEntry> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    /** A client; without {@code client_secret} or {@code client_secret_hash} it is public. */
+    /**
+     * A client; without {@code client_secret} or {@code client_secret_hash} it is public. Without
+     * {@code default_scopes} it gets the server's default scopes that are among its {@code scopes} (all of them when the
+     * server has none); lifetimes (seconds) and {@code issuance_policy} left out are the server's.
+     */
     record ClientEntry(String clientId, String clientSecret, String clientSecretHash, List<String> grantTypes,
-            List<String> scopes, List<String> authorities) {
+            List<String> scopes, List<String> authorities,
+            List<String> defaultScopes, Long accessTokenTtl, Long refreshTokenTtl, String issuancePolicy) {
         ClientEntry {
             Objects.requireNonNull(clientId, "client_id is required");
             if (clientSecret != null && clientSecretHash != null) {

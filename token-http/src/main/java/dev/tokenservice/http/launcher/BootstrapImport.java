@@ -1,8 +1,11 @@
 package dev.tokenservice.http.launcher;
 
+import dev.tokenservice.core.ClientAdministration;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.ClientSettings;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.SecretHash;
 import dev.tokenservice.core.model.UserAccount;
@@ -10,6 +13,7 @@ import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.UserAccountStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,12 +28,21 @@ final class BootstrapImport {
     private final UserAccountStore users;
     private final SecretHasher clientSecrets;
     private final SecretHasher passwords;
+    private final Scope defaultScopes;
+    private final boolean sealing;
 
-    BootstrapImport(ClientStore clients, UserAccountStore users, SecretHasher clientSecrets, SecretHasher passwords) {
+    /**
+     * @param defaultScopes the server's default scopes, for clients without {@code default_scopes}
+     * @param sealing       whether the server seals tokens, which the issuance policy {@code REUSE_LIVE} needs
+     */
+    BootstrapImport(ClientStore clients, UserAccountStore users, SecretHasher clientSecrets, SecretHasher passwords,
+            Scope defaultScopes, boolean sealing) {
         this.clients = clients;
         this.users = users;
         this.clientSecrets = clientSecrets;
         this.passwords = passwords;
+        this.defaultScopes = defaultScopes;
+        this.sealing = sealing;
     }
 
     /** Imports every entry; a bad entry fails with {@link IllegalArgumentException} naming it, before anything is saved. */
@@ -42,16 +55,45 @@ final class BootstrapImport {
 
     private Client client(BootstrapFile.ClientEntry entry) {
         try {
-            Scope scopes = Scope.of(entry.scopes());
-            return Client.builder(entry.clientId())
+            LiveTokenLimit issuancePolicy = issuancePolicy(entry.issuancePolicy());
+            if (issuancePolicy == LiveTokenLimit.REUSE_LIVE && !sealing) {
+                throw new IllegalArgumentException("issuance_policy REUSE_LIVE needs sealing, which is off");
+            }
+            ClientSettings settings = new ClientSettings(
+                    entry.grantTypes().stream().map(GrantType::of).collect(Collectors.toSet()),
+                    Scope.of(entry.scopes()),
+                    entry.defaultScopes() == null ? null : Scope.of(entry.defaultScopes()),
+                    authorities(entry.authorities()),
+                    lifetime(entry.accessTokenTtl(), "access_token_ttl"),
+                    lifetime(entry.refreshTokenTtl(), "refresh_token_ttl"),
+                    issuancePolicy);
+            return settings.applyTo(Client.builder(entry.clientId()), defaultScopes)
                     .secretHash(secretHash(entry))
-                    .grantTypes(entry.grantTypes().stream().map(GrantType::of).collect(Collectors.toSet()))
-                    .allowedScopes(scopes)
-                    .defaultScopes(scopes)
-                    .authorities(authorities(entry.authorities()))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("bootstrap client " + entry.clientId() + " is not valid: " + e.getMessage());
+        }
+    }
+
+    private static Duration lifetime(Long seconds, String field) {
+        if (seconds == null) {
+            return null;
+        }
+        if (seconds < 1 || seconds > ClientAdministration.MAX_LIFETIME.getSeconds()) {
+            throw new IllegalArgumentException(field + " must be between 1 and "
+                    + ClientAdministration.MAX_LIFETIME.getSeconds() + " seconds");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static LiveTokenLimit issuancePolicy(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return LiveTokenLimit.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("issuance_policy must be NEW_PER_REQUEST, REPLACE_PREVIOUS or REUSE_LIVE");
         }
     }
 

@@ -3,9 +3,12 @@ package dev.tokenservice.http.launcher;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import dev.tokenservice.core.TokenServices;
+import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
+import dev.tokenservice.core.port.TokenSealer;
 import dev.tokenservice.core.port.UserAccountStore;
+import dev.tokenservice.http.guice.DefaultScopes;
 import dev.tokenservice.http.guice.GeneratedSecrets;
 import dev.tokenservice.http.guice.UserPasswords;
 import java.io.PrintStream;
@@ -55,7 +58,9 @@ final class ClientProvisioning {
     private void importBootstrap(BootstrapFile bootstrap, Injector injector) {
         new BootstrapImport(injector.getInstance(ClientStore.class), injector.getInstance(UserAccountStore.class),
                 injector.getInstance(TokenServices.class).secretHasher(),
-                injector.getInstance(Key.get(SecretHasher.class, UserPasswords.class))).apply(bootstrap);
+                injector.getInstance(Key.get(SecretHasher.class, UserPasswords.class)),
+                injector.getInstance(Key.get(Scope.class, DefaultScopes.class)),
+                injector.getInstance(TokenSealer.class).isEnabled()).apply(bootstrap);
         LOG.info("imported {} clients and {} users from {}", bootstrap.clients().size(), bootstrap.users().size(), file);
     }
 

@@ -2,6 +2,7 @@ package dev.tokenservice.http.launcher;
 
 import dev.tokenservice.core.cache.CachingClientStore;
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.http.discovery.MetadataSettings;
 import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
@@ -47,6 +48,9 @@ import java.util.UUID;
  *                         that a test run does not print a line per request
  * @param edge             browsers and reverse proxies: {@code TOKEN_CORS_ORIGINS}, {@code TOKEN_CORS_MAX_AGE},
  *                         {@code TOKEN_TRUSTED_PROXIES} (see {@link EdgeSettings})
+ * @param policies         the issuance and revocation switches ({@code TOKEN_ISSUANCE_POLICY},
+ *                         {@code TOKEN_DEFAULT_SCOPES}, {@code TOKEN_REVOKE_FAMILY_ON_REUSE},
+ *                         {@code TOKEN_REVOKE_FAMILY_WITH_ACCESS_TOKEN}; see {@link TokenPolicies})
  */
 public record ServerConfig(
         String host,
@@ -66,7 +70,8 @@ public record ServerConfig(
         ThirdPartyProviders thirdPartyProviders,
         Duration clientCacheTtl,
         boolean requestLog,
-        EdgeSettings edge) {
+        EdgeSettings edge,
+        TokenPolicies policies) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -94,6 +99,11 @@ public record ServerConfig(
         }
         if (serviceDocumentation != null) {
             MetadataSettings.requireHttpUrl(serviceDocumentation, "TOKEN_SERVICE_DOCUMENTATION");
+        }
+        Objects.requireNonNull(policies, "policies");
+        if (policies.issuancePolicy() == LiveTokenLimit.REUSE_LIVE && SEALING_OFF.equals(sealingKey)) {
+            throw new IllegalArgumentException("TOKEN_ISSUANCE_POLICY REUSE_LIVE hands back stored tokens, so it needs"
+                    + " sealing: TOKEN_SEALING_KEY must not be off");
         }
     }
 
@@ -129,6 +139,7 @@ public record ServerConfig(
                         CachingClientStore.DEFAULT_TTL.getSeconds())))
                 .requestLog(true)
                 .edge(EdgeSettings.read(settings))
+                .policies(TokenPolicies.read(settings))
                 .build();
     }
 
@@ -153,6 +164,7 @@ public record ServerConfig(
                 .clientCacheTtl(CachingClientStore.DEFAULT_TTL)
                 .requestLog(true)
                 .edge(EdgeSettings.NONE)
+                .policies(TokenPolicies.DEFAULT)
                 .build();
     }
 
@@ -184,6 +196,11 @@ public record ServerConfig(
     /** This configuration with another {@code TOKEN_CLIENT_CACHE_TTL} ({@link Duration#ZERO} disables the cache). */
     public ServerConfig withClientCacheTtl(Duration ttl) {
         return toBuilder().clientCacheTtl(ttl).build();
+    }
+
+    /** This configuration with other issuance and revocation switches. */
+    public ServerConfig withPolicies(TokenPolicies value) {
+        return toBuilder().policies(value).build();
     }
 
     /** This configuration with the request log on or off. */
@@ -231,6 +248,7 @@ public record ServerConfig(
                 + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
                 + ", request_log=" + (requestLog ? "on" : "off")
                 + ", cors_origins=" + edge.corsOrigins() + ", trusted_proxies=" + edge.trustedProxies()
+                + ", " + policies
                 + "]";
     }
 
@@ -260,6 +278,7 @@ public record ServerConfig(
         builder.clientCacheTtl = clientCacheTtl;
         builder.requestLog = requestLog;
         builder.edge = edge;
+        builder.policies = policies;
         return builder;
     }
 
@@ -282,7 +301,8 @@ public record ServerConfig(
         private ThirdPartyProviders thirdPartyProviders;
         private Duration clientCacheTtl;
         private boolean requestLog;
-        private EdgeSettings edge;
+        private EdgeSettings edge = EdgeSettings.NONE;
+        private TokenPolicies policies = TokenPolicies.DEFAULT;
 
         public Builder host(String value) {
             this.host = value;
@@ -374,10 +394,16 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder policies(TokenPolicies value) {
+            this.policies = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, edge);
+                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, edge,
+                    policies);
         }
     }
 }

@@ -27,6 +27,18 @@ record Settings(Map<String, String> environment, Properties properties) {
         }
     }
 
+    boolean bool(String variable, boolean absent) {
+        Optional<String> text = text(variable).map(value -> value.toLowerCase(Locale.ROOT));
+        if (text.isEmpty()) {
+            return absent;
+        }
+        return switch (text.get()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(variable + " must be true or false");
+        };
+    }
+
     long positive(String variable, long absent) {
         return seconds(variable, absent, 1);
     }

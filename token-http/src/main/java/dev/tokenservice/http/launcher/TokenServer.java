@@ -16,6 +16,7 @@ import dev.tokenservice.http.HttpApplication;
 import dev.tokenservice.http.guice.HttpModule;
 import dev.tokenservice.http.guice.MetadataModule;
 import dev.tokenservice.http.guice.PersistenceModule;
+import dev.tokenservice.http.guice.PolicyModule;
 import dev.tokenservice.http.guice.ServerModule;
 import dev.tokenservice.http.guice.ThirdPartyGrantsModule;
 import dev.tokenservice.http.guice.TokenCoreModule;
@@ -107,7 +108,8 @@ public final class TokenServer implements AutoCloseable {
     /** The server's modules; the metadata names the port bound, which the default issuer holds. */
     private static Module[] modules(ServerConfig config, Database database, int port) {
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
-                new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
+                new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()))
+                .withLiveTokenLimit(config.policies().issuancePolicy());
         return new Module[] {
             new TokenCoreModule(),
             new PersistenceModule(database),
@@ -116,6 +118,7 @@ public final class TokenServer implements AutoCloseable {
             new ServerModule(SealingKeys.sealer(config), issuance, new DatabaseHealthCheck(database.dataSource()),
                     config.clientCacheTtl()),
             new ThirdPartyGrantsModule(config.thirdPartyProviders()),
+            new PolicyModule(config.policies().revocation(), config.policies().defaultScopes()),
         };
     }
 

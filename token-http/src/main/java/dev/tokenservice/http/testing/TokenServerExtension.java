@@ -8,8 +8,10 @@ import dev.tokenservice.core.crypto.Sha256SecretHasher;
 import dev.tokenservice.core.model.AccountLink;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.SecretHasher;
@@ -26,6 +28,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +183,16 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
         return CLIENT_SECRETS.hash(secret);
     }
 
+    /** The registered client {@code clientId}, as stored; empty when there is none. */
+    public Optional<Client> findClient(String clientId) {
+        return running().clients().findById(ClientId.of(clientId));
+    }
+
+    /** The number of registered clients. */
+    public long clientCount() {
+        return running().clients().count();
+    }
+
     /** Registers (or replaces) a user. */
     public void registerUser(String username, String password, Authority... authorities) {
         running().users().save(new UserAccount(Username.of(username), FAST_PASSWORDS.hash(password),
@@ -193,6 +207,12 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
     /** The links from accounts at providers to the local user {@code username} (third-party grants). */
     public List<AccountLink> accountLinks(String username) {
         return running().accountLinks().findByUsername(Username.of(username));
+    }
+
+    /** Links the account {@code subject} at {@code provider} to the local user {@code username}, as a first sign-in would. */
+    public void linkAccount(String provider, String subject, String username) {
+        running().accountLinks().link(new AccountLink(ThirdPartySubject.of(provider, subject), Username.of(username),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     /** An access token from the client credentials grant, fetched over HTTP. */

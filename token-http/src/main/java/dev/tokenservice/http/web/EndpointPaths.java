@@ -21,6 +21,10 @@ public final class EndpointPaths {
     public static final String OPENAPI = "/openapi.json";
     /** The token administration API; its resources lie below. */
     public static final String ADMIN = "/auth/tokens";
+    /** The client administration API; its resources lie below. */
+    public static final String CLIENTS = "/auth/clients";
+    /** The users' account links of the administration API ({@code /auth/users/{username}/links}). */
+    public static final String USERS = "/auth/users";
     /** The health check. */
     public static final String HEALTH = "/healthz";
 

@@ -80,6 +80,11 @@ public final class ErrorResponses {
         return new ErrorReply(400, Map.of(), new ErrorJson(OAuthError.INVALID_REQUEST.code(), exception.description()));
     }
 
+    /** A resource that exists already, e.g. a client id that is taken (RFC 9110 §15.5.10). */
+    public ErrorReply conflict(String description) {
+        return new ErrorReply(409, Map.of(), new ErrorJson(OAuthError.INVALID_REQUEST.code(), description));
+    }
+
     public ErrorReply notFound(String description) {
         return new ErrorReply(404, Map.of(), new ErrorJson("not_found", description));
     }

@@ -15,11 +15,20 @@ public final class MediaTypes {
      * (RFC 6749 Appendix B: the form body is UTF-8). Type and parameter names are case-insensitive.
      */
     public static boolean isUtf8Form(String contentType) {
+        return isUtf8(contentType, FORM);
+    }
+
+    /** True for {@code application/json}, with no parameter or only a UTF-8 {@code charset} (RFC 8259 §8.1). */
+    public static boolean isJson(String contentType) {
+        return isUtf8(contentType, JSON);
+    }
+
+    private static boolean isUtf8(String contentType, String type) {
         if (contentType == null) {
             return false;
         }
         String[] parts = contentType.split(";", -1);
-        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals(FORM)) {
+        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals(type)) {
             return false;
         }
         for (int i = 1; i < parts.length; i++) {

@@ -9,10 +9,20 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.tokenservice.core.ClientAdministration.Registration;
+import dev.tokenservice.core.model.AccountLink;
+import dev.tokenservice.core.model.Authority;
+import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientId;
+import dev.tokenservice.core.model.ClientSecret;
+import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Introspection;
+import dev.tokenservice.core.model.LiveTokenLimit;
+import dev.tokenservice.core.model.RetiredSecret;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.model.SecretHash;
 import dev.tokenservice.core.model.SortOrder;
+import dev.tokenservice.core.model.ThirdPartySubject;
 import dev.tokenservice.core.model.TokenDetails;
 import dev.tokenservice.core.model.TokenId;
 import dev.tokenservice.core.model.TokenPage;
@@ -23,7 +33,11 @@ import dev.tokenservice.core.model.TokenTypeHint;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.http.json.AccessTokenJson;
+import dev.tokenservice.http.json.AccountLinkJson;
 import dev.tokenservice.http.json.AuthorizationServerMetadataJson;
+import dev.tokenservice.http.json.ClientJson;
+import dev.tokenservice.http.json.ClientPageJson;
+import dev.tokenservice.http.json.ClientSecretJson;
 import dev.tokenservice.http.json.ErrorJson;
 import dev.tokenservice.http.json.HealthJson;
 import dev.tokenservice.http.json.IntrospectionJson;
@@ -34,6 +48,7 @@ import dev.tokenservice.http.json.TokenResponseJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +76,32 @@ class OpenApiDocumentTest {
                 ISSUED.plusSeconds(3600));
     }
 
+    /** A client with every optional field present. */
+    private static Client client() {
+        return Client.builder("billing.service").secretHash(SecretHash.of("$sha256$abc"))
+                .grantTypes(GrantType.CLIENT_CREDENTIALS).allowedScopes(Scope.of("read", "write"))
+                .defaultScopes(Scope.of("read")).authorities(Authority.TOKENS_ADMIN)
+                .accessTokenLifetime(Duration.ofMinutes(10)).refreshTokenLifetime(Duration.ofDays(1))
+                .liveTokenLimit(LiveTokenLimit.REUSE_LIVE)
+                .retiredSecret(new RetiredSecret(SecretHash.of("$sha256$old"), ISSUED)).build();
+    }
+
     /** A full instance of each named schema's record, every optional field present. */
     private static Map<String, Object> samples() {
+        Map<String, Object> samples = new HashMap<>(knetikSamples());
+        samples.putAll(Map.of(
+                "Client", ClientJson.from(client()),
+                "ClientSecret", ClientSecretJson.from(new Registration(client(),
+                        ClientSecret.of("q9Jx0r1bH7m3ZkqW0vT2c8s5LrP4yN6eA1dF9gU2iXo"))),
+                "ClientPage", new ClientPageJson(List.of(ClientJson.from(client())), "billing.service"),
+                "AccountLink", AccountLinkJson.from(new AccountLink(ThirdPartySubject.of("google", "1101"),
+                        Username.of("jane"), ISSUED)),
+                "AccountLinks", AccountLinkJson.Links.from(List.of(new AccountLink(ThirdPartySubject.of("google", "1101"),
+                        Username.of("jane"), ISSUED)))));
+        return samples;
+    }
+
+    private static Map<String, Object> knetikSamples() {
         return Map.of(
                 "OAuth2Resource", TokenResponseJson.from(new TokenResponse(TokenValue.of("a"), Duration.ofHours(1),
                         Scope.of("read"), TokenValue.of("r"))),

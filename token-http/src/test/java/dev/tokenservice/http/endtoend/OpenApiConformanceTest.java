@@ -52,6 +52,7 @@ class OpenApiConformanceTest {
     /** Where the validator files the fetched document; references inside it resolve against this IRI. */
     private static final String DOCUMENT_IRI = "https://token-service.test/openapi.json";
     private static final String FORM = WireClient.FORM;
+    private static final String JSON = "application/json";
     private static final String MACHINE = "reporting.service";
     private static final String MACHINE_SECRET = "m4chine-secret";
     private static final String WEB = "web.app";
@@ -82,6 +83,11 @@ class OpenApiConformanceTest {
         for (String user : List.of("jane", "dave", "erin", "frank")) {
             server.registerUser(user, PASSWORD);
         }
+        for (String clientId : List.of("updatable", "doomed", "rotating")) {
+            server.registerClient(clientId, "s3cret-of-" + clientId, Scope.of("read"), GrantType.CLIENT_CREDENTIALS);
+        }
+        server.linkAccount("google", "110169484474386276334", "jane");
+        server.linkAccount("facebook", "10158", "jane");
         admin = server.adminToken();
         JsonNode login = client.postForm("/oauth/token",
                 form("grant_type", "password", "client_id", WEB, "username", "jane", "password", PASSWORD)).json();
@@ -104,6 +110,10 @@ class OpenApiConformanceTest {
 
     private static Scenario post(String name, String path, String body, int status, String... headers) {
         return new Scenario(name, "POST", path, FORM, body, status, headers);
+    }
+
+    private static Scenario json(String name, String method, String path, String body, int status, String... headers) {
+        return new Scenario(name, method, path, JSON, body, status, headers);
     }
 
     private static Scenario call(String name, String method, String path, int status, String... headers) {
@@ -184,6 +194,57 @@ class OpenApiConformanceTest {
         all.put("deleteUserTokens", List.of(
                 call("user", "DELETE", "/auth/tokens/frank", 204, "Authorization", asAdmin),
                 call("no TOKENS_ADMIN", "DELETE", "/auth/tokens/frank", 403, "Authorization", bearer(userAccessToken))));
+        String registration = "{\"client_id\":\"billing.service\",\"grant_types\":[\"client_credentials\"],"
+                + "\"scopes\":[\"read\",\"write\"],\"default_scopes\":[\"read\"],\"access_token_ttl\":600,"
+                + "\"issuance_policy\":\"REPLACE_PREVIOUS\"}";
+        all.put("getClients", List.of(
+                call("first page", "GET", "/auth/clients?size=2", 200, "Authorization", asAdmin),
+                call("after an id", "GET", "/auth/clients?after=doomed&size=1000", 200, "Authorization", asAdmin),
+                call("size out of range", "GET", "/auth/clients?size=0", 400, "Authorization", asAdmin),
+                call("no token", "GET", "/auth/clients", 401),
+                call("no TOKENS_ADMIN", "GET", "/auth/clients", 403, "Authorization", bearer(userAccessToken))));
+        all.put("createClient", List.of(
+                json("confidential client", "POST", "/auth/clients", registration, 201, "Authorization", asAdmin),
+                json("public client", "POST", "/auth/clients", "{\"client_id\":\"spa.app\",\"confidential\":false,"
+                        + "\"grant_types\":[\"password\",\"refresh_token\"]}", 201, "Authorization", asAdmin),
+                json("id taken", "POST", "/auth/clients", "{\"client_id\":\"" + MACHINE + "\"}", 409,
+                        "Authorization", asAdmin),
+                json("unknown field", "POST", "/auth/clients", "{\"client_id\":\"x\",\"secret\":\"mine\"}", 400,
+                        "Authorization", asAdmin),
+                json("body too large", "POST", "/auth/clients", "{\"client_id\":\"" + "x".repeat(70_000) + "\"}", 413,
+                        "Authorization", asAdmin),
+                json("no token", "POST", "/auth/clients", registration, 401),
+                json("no TOKENS_ADMIN", "POST", "/auth/clients", registration, 403,
+                        "Authorization", bearer(userAccessToken))));
+        all.put("getClient", List.of(
+                call("registered", "GET", "/auth/clients/" + MACHINE, 200, "Authorization", asAdmin),
+                call("unknown", "GET", "/auth/clients/nobody", 404, "Authorization", asAdmin),
+                call("no token", "GET", "/auth/clients/" + MACHINE, 401)));
+        all.put("updateClient", List.of(
+                json("new settings", "PUT", "/auth/clients/updatable", "{\"grant_types\":[\"client_credentials\"],"
+                        + "\"scopes\":[\"read\"],\"refresh_token_ttl\":86400,\"issuance_policy\":\"NEW_PER_REQUEST\"}",
+                        200, "Authorization", asAdmin),
+                json("unknown", "PUT", "/auth/clients/nobody", "{}", 404, "Authorization", asAdmin),
+                json("unknown issuance policy", "PUT", "/auth/clients/updatable",
+                        "{\"issuance_policy\":\"ONE_FOR_ALL\"}", 400, "Authorization", asAdmin)));
+        all.put("deleteClient", List.of(
+                call("registered", "DELETE", "/auth/clients/doomed", 204, "Authorization", asAdmin),
+                call("unknown", "DELETE", "/auth/clients/doomed", 404, "Authorization", asAdmin)));
+        all.put("rotateClientSecret", List.of(
+                json("with a grace period", "POST", "/auth/clients/rotating/secret", "{\"grace_period\":3600}", 200,
+                        "Authorization", asAdmin),
+                call("without a body", "POST", "/auth/clients/rotating/secret", 200, "Authorization", asAdmin),
+                call("public client", "POST", "/auth/clients/" + WEB + "/secret", 400, "Authorization", asAdmin),
+                call("unknown", "POST", "/auth/clients/nobody/secret", 404, "Authorization", asAdmin)));
+        all.put("getAccountLinks", List.of(
+                call("two links", "GET", "/auth/users/jane/links", 200, "Authorization", asAdmin),
+                call("none", "GET", "/auth/users/nobody/links", 200, "Authorization", asAdmin),
+                call("no token", "GET", "/auth/users/jane/links", 401)));
+        all.put("deleteAccountLink", List.of(
+                call("linked", "DELETE", "/auth/users/jane/links/facebook/10158", 204, "Authorization", asAdmin),
+                call("not linked", "DELETE", "/auth/users/jane/links/facebook/10158", 404, "Authorization", asAdmin),
+                call("no TOKENS_ADMIN", "DELETE", "/auth/users/jane/links/google/1", 403,
+                        "Authorization", bearer(userAccessToken))));
         // A refresh that rotates: the success of the refresh_token grant, on the token endpoint's own scenarios.
         List<Scenario> token = new ArrayList<>(all.get("getOAuthToken"));
         token.add(post("refresh_token", "/oauth/token", form("grant_type", "refresh_token", "client_id", WEB,
@@ -225,7 +286,8 @@ class OpenApiConformanceTest {
         }));
 
         assertThat(documented).containsExactlyInAnyOrderElementsOf(scenarios().keySet());
-        assertThat(documented).contains("getOAuthToken", "getTokens", "getToken", "deleteTokens");
+        assertThat(documented).contains("getOAuthToken", "getTokens", "getToken", "deleteTokens", "createClient",
+                "rotateClientSecret", "getAccountLinks");
     }
 
     private static void check(Scenario scenario, String method, String template, String operationPointer) {
@@ -272,6 +334,10 @@ class OpenApiConformanceTest {
 
     private static void checkRequestBody(Scenario scenario, String operationPointer) {
         String bodyPointer = resolve(operationPointer + "/requestBody");
+        if (JSON.equals(scenario.contentType())) {
+            assertValid(bodyPointer + "/content/" + escape(JSON) + "/schema", WireClient.Reply.parse(scenario.body()));
+            return;
+        }
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         FormDecoder.decode(scenario.body().getBytes(StandardCharsets.UTF_8)).values().forEach(fields::put);
         assertValid(bodyPointer + "/content/" + escape(FORM) + "/schema", fields);

@@ -36,10 +36,14 @@ final class WireClient {
     /** A response: status, headers (names lower case) and the body, parsed as JSON when it is JSON. */
     record Reply(int status, Map<String, List<String>> headers, String body) {
         JsonNode json() {
+            return parse(body);
+        }
+
+        static JsonNode parse(String text) {
             try {
-                return MAPPER.readTree(body);
+                return MAPPER.readTree(text);
             } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
+                throw new UncheckedIOException("not JSON: " + text, e);
             }
         }
 
@@ -74,6 +78,10 @@ final class WireClient {
 
     Reply postForm(String path, String body, String... headers) {
         return send("POST", path, FORM, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    Reply sendJson(String method, String path, String json, String... headers) {
+        return send(method, path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     Reply get(String path, String... headers) {

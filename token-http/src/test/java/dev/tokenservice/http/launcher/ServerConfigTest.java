@@ -3,7 +3,9 @@ package dev.tokenservice.http.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.policy.RevocationSettings;
 import dev.tokenservice.http.discovery.MetadataSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,40 @@ class ServerConfigTest {
         assertThat(config.issuerFor(8080)).isEqualTo("http://localhost:8080");
         assertThat(config.clientCacheTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.requestLog()).isTrue();
+    }
+
+    @Test
+    void fromWhenNoPolicySetThenTheCoreDefaults() {
+        ServerConfig config = ServerConfig.from(Map.of(), new Properties());
+
+        assertThat(config.policies()).isEqualTo(TokenPolicies.DEFAULT);
+        assertThat(config.policies().issuancePolicy()).isEqualTo(LiveTokenLimit.NEW_PER_REQUEST);
+        assertThat(config.policies().revocation()).isEqualTo(RevocationSettings.DEFAULT);
+    }
+
+    @Test
+    void fromWhenPoliciesSetThenReadsEach() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_ISSUANCE_POLICY", "REPLACE_PREVIOUS",
+                "TOKEN_DEFAULT_SCOPES", "read profile", "TOKEN_REVOKE_FAMILY_ON_REUSE", "FALSE"),
+                properties("token.revoke.family.with.access.token", "true"));
+
+        assertThat(config.policies()).isEqualTo(new TokenPolicies(LiveTokenLimit.REPLACE_PREVIOUS,
+                Scope.of("read", "profile"), false, true));
+    }
+
+    @Test
+    void fromWhenAPolicySettingIsNotValidThenRefusedNamingTheVariable() {
+        Map<String, String> bad = Map.of("TOKEN_ISSUANCE_POLICY", "reuse", "TOKEN_DEFAULT_SCOPES", "read  write",
+                "TOKEN_REVOKE_FAMILY_ON_REUSE", "yes", "TOKEN_REVOKE_FAMILY_WITH_ACCESS_TOKEN", "1");
+        bad.forEach((variable, value) -> assertThatThrownBy(() -> ServerConfig.from(Map.of(variable, value),
+                new Properties())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(variable));
+    }
+
+    @Test
+    void fromWhenReuseLiveWithSealingOffThenRefused() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_ISSUANCE_POLICY", "REUSE_LIVE",
+                "TOKEN_SEALING_KEY", "off"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_SEALING_KEY");
     }
 
     @Test

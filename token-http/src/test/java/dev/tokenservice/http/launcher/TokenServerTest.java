@@ -178,6 +178,24 @@ class TokenServerTest {
     }
 
     @Test
+    void startWhenBootstrapClientSettingIsNotValidThenRefusedNamingTheField() throws IOException {
+        for (String client : new String[] {
+            "{\"client_id\": \"a\", \"access_token_ttl\": 9223372036854775807}",
+            "{\"client_id\": \"a\", \"refresh_token_ttl\": 0}",
+            "{\"client_id\": \"a\", \"issuance_policy\": \"SOMETIMES\"}",
+            "{\"client_id\": \"a\", \"scopes\": [\"read\"], \"default_scopes\": [\"write\"]}",
+        }) {
+            Path bootstrap = dataDir.resolve("bootstrap.json");
+            Files.writeString(bootstrap, "{\"clients\": [" + client + "]}");
+
+            assertThatThrownBy(() -> TokenServer.start(quietEphemeral().withBootstrapFile(bootstrap),
+                    new PrintStream(OutputStream.nullOutputStream())))
+                    .as(client).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bootstrap client a is not valid");
+        }
+    }
+
+    @Test
     void startWhenBootstrapFileHasUnknownFieldThenRefusedWithoutEchoingSecrets() throws IOException {
         Path bootstrap = dataDir.resolve("bootstrap.json");
         Files.writeString(bootstrap, "{\"clients\": [{\"client_id\": \"a\", \"secret\": \"hunter2\"}]}");

@@ -10,12 +10,15 @@ import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientAuthentication;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.ClientSecret;
+import dev.tokenservice.core.model.RetiredSecret;
 import dev.tokenservice.core.port.TokenEventListener.AuthenticationFailed;
 import dev.tokenservice.core.port.TokenEventListener.Party;
 import dev.tokenservice.testkit.InMemoryClientStore;
+import dev.tokenservice.testkit.MutableClock;
 import dev.tokenservice.testkit.RecordingEventListener;
 import dev.tokenservice.testkit.TestClients;
 import dev.tokenservice.testkit.TestHashers;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ClientAuthenticatorTest {
@@ -27,8 +30,9 @@ class ClientAuthenticatorTest {
     private final Client publicClient = TestClients.publicClient().build();
     private final CountingSecretHasher hasher = new CountingSecretHasher(TestHashers.fast());
     private final RecordingEventListener events = new RecordingEventListener();
+    private final MutableClock clock = MutableClock.start();
     private final ClientAuthenticator authenticator =
-            new ClientAuthenticator(InMemoryClientStore.of(confidential, publicClient), hasher, events);
+            new ClientAuthenticator(InMemoryClientStore.of(confidential, publicClient), hasher, events, clock);
 
     @Test
     void authenticateWhenSecretSentInBodyIsRightThenReturnsClient() {
@@ -204,5 +208,47 @@ class ClientAuthenticatorTest {
         authenticator.authenticate(presented);
 
         assertThat(events.events()).isEmpty();
+    }
+
+    @Test
+    void authenticateWhenRetiredSecretWithinGraceThenReturnsClient() {
+        Client rotated = rotatedWithGrace(Duration.ofMinutes(10));
+        ClientAuthenticator withRotation = new ClientAuthenticator(InMemoryClientStore.of(rotated), hasher, events, clock);
+        clock.advance(Duration.ofMinutes(10).minusMillis(1));
+
+        Client authenticated = withRotation.authenticate(ClientAuthentication.post(rotated.clientId(), RIGHT_SECRET));
+
+        assertThat(authenticated).isEqualTo(rotated);
+    }
+
+    @Test
+    void authenticateWhenRetiredSecretAfterGraceThenInvalidClient() {
+        Client rotated = rotatedWithGrace(Duration.ofMinutes(10));
+        ClientAuthenticator withRotation = new ClientAuthenticator(InMemoryClientStore.of(rotated), hasher, events, clock);
+        clock.advance(Duration.ofMinutes(10));
+
+        OAuthError error = errorOf(() -> withRotation.authenticate(
+                ClientAuthentication.post(rotated.clientId(), RIGHT_SECRET)));
+
+        assertThat(error).isEqualTo(OAuthError.INVALID_CLIENT);
+    }
+
+    @Test
+    void authenticateWhenNewSecretDuringGraceThenReturnsClient() {
+        Client rotated = rotatedWithGrace(Duration.ofMinutes(10));
+        ClientAuthenticator withRotation = new ClientAuthenticator(InMemoryClientStore.of(rotated), hasher, events, clock);
+
+        Client authenticated = withRotation.authenticate(
+                ClientAuthentication.post(rotated.clientId(), ClientSecret.of("the-new-secret")));
+
+        assertThat(authenticated).isEqualTo(rotated);
+    }
+
+    /** The confidential client after a rotation to {@code the-new-secret}, its old secret retired for {@code grace}. */
+    private Client rotatedWithGrace(Duration grace) {
+        return confidential.toBuilder()
+                .secretHash(TestHashers.fast().hash("the-new-secret"))
+                .retiredSecret(new RetiredSecret(confidential.secretHash(), clock.instant().plus(grace)))
+                .build();
     }
 }

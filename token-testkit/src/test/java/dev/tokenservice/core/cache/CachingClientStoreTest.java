@@ -74,6 +74,39 @@ class CachingClientStoreTest {
     }
 
     @Test
+    void updateWhenSecretRotatedThroughTheCacheThenSeenAtOnce() {
+        store.underneath.save(client);
+        cache.findById(ID);
+
+        boolean updated = cache.update(rotated);
+
+        assertThat(updated).isTrue();
+        assertThat(cache.findById(ID)).contains(rotated);
+    }
+
+    @Test
+    void findCurrentWhenChangedUnderneathThenTheStoredClientAndFromThenOnForFindByIdToo() {
+        store.underneath.save(client);
+        cache.findById(ID);
+        store.underneath.save(rotated);
+
+        Optional<Client> current = cache.findCurrent(ID);
+
+        assertThat(current).contains(rotated);
+        assertThat(cache.findById(ID)).contains(rotated);
+    }
+
+    @Test
+    void addWhenAMissWasJustLookedUpThenTheNewClientIsSeenAtOnce() {
+        cache.findById(ID);
+
+        boolean added = cache.add(client);
+
+        assertThat(added).isTrue();
+        assertThat(cache.findById(ID)).contains(client);
+    }
+
+    @Test
     void deleteWhenDeletedThroughTheCacheThenEmptyAtOnce() {
         store.underneath.save(client);
         cache.findById(ID);

@@ -4,6 +4,7 @@ import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.testkit.InMemoryClientStore;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,21 @@ final class CountingClientStore implements ClientStore {
     @Override
     public long count() {
         return underneath.count();
+    }
+
+    @Override
+    public boolean add(Client client) {
+        return underneath.add(client);
+    }
+
+    @Override
+    public boolean update(Client client) {
+        return underneath.update(client);
+    }
+
+    @Override
+    public List<Client> list(ClientId after, int limit) {
+        return underneath.list(after, limit);
     }
 
     /** How many lookups reached this store. */

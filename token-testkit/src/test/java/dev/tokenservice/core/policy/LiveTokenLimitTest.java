@@ -10,6 +10,7 @@ import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenResponse;

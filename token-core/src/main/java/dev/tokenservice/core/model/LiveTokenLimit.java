@@ -1,4 +1,4 @@
-package dev.tokenservice.core.policy;
+package dev.tokenservice.core.model;
 
 /** How many live access tokens one holder (a user with a client, or a client alone) may have. */
 public enum LiveTokenLimit {
