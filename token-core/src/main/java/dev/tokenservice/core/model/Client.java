@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param authorities          privileges of tokens issued to it without a user (e.g. {@link Authority#TOKENS_ADMIN})
  * @param accessTokenLifetime  overrides the server's access-token lifetime; {@code null} to use the default
  * @param refreshTokenLifetime overrides the server's refresh-token lifetime; {@code null} to use the default
+ * @param refreshFamilyLifetime overrides the server's absolute lifetime of a refresh-token family, counted from the
+ *                             first grant; {@code null} to use the default
+ * @param refreshGraceWindow   overrides the server's refresh grace window ({@link Duration#ZERO} turns it off for
+ *                             this client); {@code null} to use the default
  */
 public record Client(
         ClientId clientId,
@@ -26,7 +30,9 @@ public record Client(
         Scope defaultScopes,
         Set<Authority> authorities,
         @Nullable Duration accessTokenLifetime,
-        @Nullable Duration refreshTokenLifetime) {
+        @Nullable Duration refreshTokenLifetime,
+        @Nullable Duration refreshFamilyLifetime,
+        @Nullable Duration refreshGraceWindow) {
 
     public Client {
         Objects.requireNonNull(clientId, "clientId");
@@ -39,6 +45,18 @@ public record Client(
         }
         requirePositive(accessTokenLifetime, "accessTokenLifetime");
         requirePositive(refreshTokenLifetime, "refreshTokenLifetime");
+        requirePositive(refreshFamilyLifetime, "refreshFamilyLifetime");
+        if (refreshGraceWindow != null && refreshGraceWindow.isNegative()) {
+            throw new IllegalArgumentException("refreshGraceWindow must not be negative");
+        }
+    }
+
+    /** A client without family-lifetime or grace-window overrides. */
+    public Client(ClientId clientId, @Nullable SecretHash secretHash, Set<GrantType> grantTypes, Scope allowedScopes,
+            Scope defaultScopes, Set<Authority> authorities, @Nullable Duration accessTokenLifetime,
+            @Nullable Duration refreshTokenLifetime) {
+        this(clientId, secretHash, grantTypes, allowedScopes, defaultScopes, authorities, accessTokenLifetime,
+                refreshTokenLifetime, null, null);
     }
 
     private static void requirePositive(Duration lifetime, String name) {
@@ -80,6 +98,8 @@ public record Client(
         builder.authorities.addAll(authorities);
         builder.accessTokenLifetime = accessTokenLifetime;
         builder.refreshTokenLifetime = refreshTokenLifetime;
+        builder.refreshFamilyLifetime = refreshFamilyLifetime;
+        builder.refreshGraceWindow = refreshGraceWindow;
         return builder;
     }
 
@@ -97,6 +117,8 @@ public record Client(
         private final Set<Authority> authorities = new LinkedHashSet<>();
         private Duration accessTokenLifetime;
         private Duration refreshTokenLifetime;
+        private Duration refreshFamilyLifetime;
+        private Duration refreshGraceWindow;
 
         private Builder(ClientId clientId) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -152,10 +174,22 @@ public record Client(
             return this;
         }
 
+        /** The absolute lifetime of this client's refresh-token families; {@code null} for the server's. */
+        public Builder refreshFamilyLifetime(@Nullable Duration lifetime) {
+            this.refreshFamilyLifetime = lifetime;
+            return this;
+        }
+
+        /** This client's refresh grace window; {@link Duration#ZERO} for none, {@code null} for the server's. */
+        public Builder refreshGraceWindow(@Nullable Duration window) {
+            this.refreshGraceWindow = window;
+            return this;
+        }
+
         public Client build() {
             return new Client(clientId, secretHash, grantTypes, allowedScopes,
                     defaultScopes == null ? allowedScopes : defaultScopes,
-                    authorities, accessTokenLifetime, refreshTokenLifetime);
+                    authorities, accessTokenLifetime, refreshTokenLifetime, refreshFamilyLifetime, refreshGraceWindow);
         }
     }
 }

@@ -19,7 +19,8 @@ public final class ClientRows {
     public static final String KEY = "client_id";
     /** Every column; each is bound as a parameter of the same name. */
     public static final List<String> COLUMNS = List.of("client_id", "secret_hash", "grant_types", "allowed_scopes",
-            "default_scopes", "authorities", "access_token_ttl_ms", "refresh_token_ttl_ms");
+            "default_scopes", "authorities", "access_token_ttl_ms", "refresh_token_ttl_ms", "refresh_family_ttl_ms",
+            "refresh_grace_ms");
 
     public static final String FIND = "SELECT " + String.join(", ", COLUMNS) + " FROM clients"
             + " WHERE client_id = :client_id";
@@ -41,7 +42,9 @@ public final class ClientRows {
                 .bind("default_scopes", client.defaultScopes().toString())
                 .bind("authorities", Words.join(client.authorities().stream().map(Authority::value).toList()))
                 .bind("access_token_ttl_ms", Millis.of(client.accessTokenLifetime()))
-                .bind("refresh_token_ttl_ms", Millis.of(client.refreshTokenLifetime()));
+                .bind("refresh_token_ttl_ms", Millis.of(client.refreshTokenLifetime()))
+                .bind("refresh_family_ttl_ms", Millis.of(client.refreshFamilyLifetime()))
+                .bind("refresh_grace_ms", Millis.of(client.refreshGraceWindow()));
     }
 
     private static Client client(ResultSet row, StatementContext context) throws SQLException {
@@ -54,7 +57,9 @@ public final class ClientRows {
                 Scope.parse(row.getString("default_scopes")),
                 Words.split(row.getString("authorities"), Authority::of),
                 Millis.duration(nullableLong(row, "access_token_ttl_ms")),
-                Millis.duration(nullableLong(row, "refresh_token_ttl_ms")));
+                Millis.duration(nullableLong(row, "refresh_token_ttl_ms")),
+                Millis.duration(nullableLong(row, "refresh_family_ttl_ms")),
+                Millis.duration(nullableLong(row, "refresh_grace_ms")));
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {
