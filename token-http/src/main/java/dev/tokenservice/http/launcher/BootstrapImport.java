@@ -7,9 +7,11 @@ import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.SecretHash;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.model.Username;
+import dev.tokenservice.core.policy.RefreshFamilySettings;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.UserAccountStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,10 +51,17 @@ final class BootstrapImport {
                     .allowedScopes(scopes)
                     .defaultScopes(scopes)
                     .authorities(authorities(entry.authorities()))
+                    .refreshFamilyLifetime(seconds(entry.refreshFamilyTtl()))
+                    .refreshGraceWindow(entry.refreshGrace() == null ? null
+                            : RefreshFamilySettings.requireGraceWindow(Duration.ofSeconds(entry.refreshGrace())))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("bootstrap client " + entry.clientId() + " is not valid: " + e.getMessage());
         }
+    }
+
+    private static Duration seconds(Long value) {
+        return value == null ? null : Duration.ofSeconds(value);
     }
 
     private UserAccount user(BootstrapFile.UserEntry entry) {

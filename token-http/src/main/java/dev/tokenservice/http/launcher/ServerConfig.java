@@ -3,6 +3,7 @@ package dev.tokenservice.http.launcher;
 import dev.tokenservice.core.cache.CachingClientStore;
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.policy.RefreshFamilySettings;
 import dev.tokenservice.http.discovery.MetadataSettings;
 import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
 import dev.tokenservice.persistence.DatabaseSettings;
@@ -45,6 +46,10 @@ import java.util.UUID;
  * @param requestLog       whether Jetty writes its request log, one line per request on standard error (on when read
  *                         from the environment; no setting of its own). {@code TokenServerExtension} turns it off, so
  *                         that a test run does not print a line per request
+ * @param refreshFamilies  {@code TOKEN_REFRESH_FAMILY_TTL} in seconds (default 7776000, ninety days; 0 for no limit):
+ *                         the absolute lifetime of a refresh-token family from its first grant, and
+ *                         {@code TOKEN_REFRESH_GRACE} in seconds (default 0, off; at most 300): the refresh grace
+ *                         window; clients may override both
  */
 public record ServerConfig(
         String host,
@@ -63,7 +68,8 @@ public record ServerConfig(
         String serviceDocumentation,
         ThirdPartyProviders thirdPartyProviders,
         Duration clientCacheTtl,
-        boolean requestLog) {
+        boolean requestLog,
+        RefreshFamilySettings refreshFamilies) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -79,6 +85,7 @@ public record ServerConfig(
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(thirdPartyProviders, "thirdPartyProviders");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
+        Objects.requireNonNull(refreshFamilies, "refreshFamilies");
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
         }
@@ -124,7 +131,20 @@ public record ServerConfig(
                 .clientCacheTtl(Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
                         CachingClientStore.DEFAULT_TTL.getSeconds())))
                 .requestLog(true)
+                .refreshFamilies(refreshFamilies(settings))
                 .build();
+    }
+
+    /** {@code TOKEN_REFRESH_FAMILY_TTL} and {@code TOKEN_REFRESH_GRACE}. */
+    private static RefreshFamilySettings refreshFamilies(Settings settings) {
+        long familyTtl = settings.nonNegative("TOKEN_REFRESH_FAMILY_TTL",
+                RefreshFamilySettings.DEFAULT.maxLifetime().getSeconds());
+        long grace = settings.nonNegative("TOKEN_REFRESH_GRACE", 0);
+        if (grace > RefreshFamilySettings.MAX_GRACE_WINDOW.getSeconds()) {
+            throw new IllegalArgumentException("TOKEN_REFRESH_GRACE must be at most "
+                    + RefreshFamilySettings.MAX_GRACE_WINDOW.getSeconds() + " seconds");
+        }
+        return new RefreshFamilySettings(familyTtl == 0 ? null : Duration.ofSeconds(familyTtl), Duration.ofSeconds(grace));
     }
 
     /**
@@ -147,6 +167,7 @@ public record ServerConfig(
                 .thirdPartyProviders(ThirdPartyProviders.NONE)
                 .clientCacheTtl(CachingClientStore.DEFAULT_TTL)
                 .requestLog(true)
+                .refreshFamilies(RefreshFamilySettings.DEFAULT)
                 .build();
     }
 
@@ -178,6 +199,11 @@ public record ServerConfig(
     /** This configuration with another {@code TOKEN_CLIENT_CACHE_TTL} ({@link Duration#ZERO} disables the cache). */
     public ServerConfig withClientCacheTtl(Duration ttl) {
         return toBuilder().clientCacheTtl(ttl).build();
+    }
+
+    /** This configuration with other refresh-family settings ({@code TOKEN_REFRESH_FAMILY_TTL}, {@code TOKEN_REFRESH_GRACE}). */
+    public ServerConfig withRefreshFamilies(RefreshFamilySettings value) {
+        return toBuilder().refreshFamilies(value).build();
     }
 
     /** This configuration with the request log on or off. */
@@ -224,6 +250,9 @@ public record ServerConfig(
                 + ", third-party grants=" + thirdPartyProviders.grantTypes()
                 + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
                 + ", request_log=" + (requestLog ? "on" : "off")
+                + ", refresh_family_ttl=" + (refreshFamilies.maxLifetime() == null ? "none"
+                        : refreshFamilies.maxLifetime().getSeconds() + "s")
+                + ", refresh_grace=" + refreshFamilies.graceWindow().getSeconds() + "s"
                 + "]";
     }
 
@@ -252,6 +281,7 @@ public record ServerConfig(
         builder.thirdPartyProviders = thirdPartyProviders;
         builder.clientCacheTtl = clientCacheTtl;
         builder.requestLog = requestLog;
+        builder.refreshFamilies = refreshFamilies;
         return builder;
     }
 
@@ -274,6 +304,7 @@ public record ServerConfig(
         private ThirdPartyProviders thirdPartyProviders;
         private Duration clientCacheTtl;
         private boolean requestLog;
+        private RefreshFamilySettings refreshFamilies = RefreshFamilySettings.DEFAULT;
 
         public Builder host(String value) {
             this.host = value;
@@ -360,10 +391,15 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder refreshFamilies(RefreshFamilySettings value) {
+            this.refreshFamilies = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
+                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, refreshFamilies);
         }
     }
 }

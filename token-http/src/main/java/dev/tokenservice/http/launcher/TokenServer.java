@@ -105,7 +105,8 @@ public final class TokenServer implements AutoCloseable {
     /** The server's modules; the metadata names the port bound, which the default issuer holds. */
     private static Module[] modules(ServerConfig config, Database database, int port) {
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
-                new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
+                new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()))
+                .withRefreshFamilies(config.refreshFamilies());
         return new Module[] {
             new TokenCoreModule(),
             new PersistenceModule(database),
