@@ -52,6 +52,12 @@ import java.util.stream.Stream;
  *       (a newer one came back in a 200 answer) is inactive and refused with {@code invalid_grant}, and the newest
  *       token of each chain is active and still rotates. A token presented in a request that was sent but not
  *       answered before the kill may or may not have been rotated: it is not judged.</li>
+ *   <li>Between (a) and (b), retries what a client would retry: each chain whose refresh was in flight at the kill
+ *       sends the same refresh again. If the server stored that rotation before it died, the retry is a retired
+ *       token presented again: without a grace window ({@code TOKEN_REFRESH_GRACE}, passed on to the server) it is
+ *       reuse and the family is revoked, the user logged out; within the window the same successor comes back.
+ *       Counts the chains that answer 200 (and still rotate) and those that end in family revocation; with a grace
+ *       window a revoked family is a failure.</li>
  * </ol>
  *
  * Prints one summary line and exits 0, or 1 on any lost or resurrected token or unexpected answer, 2 when it could
@@ -63,6 +69,7 @@ public final class KillUnderLoad {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern DESCRIPTION = Pattern.compile("\"error_description\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ACTIVE = Pattern.compile("\"active\"\\s*:\\s*(true|false)");
     /** Enough for a few dozen password grants at start; the iteration count travels with the hash. */
     private static final int USER_PBKDF2_ITERATIONS = 10_000;
@@ -75,6 +82,10 @@ public final class KillUnderLoad {
     private final int ccThreads = Integer.parseInt(env("CC_THREADS", "3"));
     private final int refreshThreads = Integer.parseInt(env("REFRESH_THREADS", "3"));
     private final int chainsPerThread = Integer.parseInt(env("CHAINS_PER_THREAD", "8"));
+    private final int graceSeconds = Integer.parseInt(env("TOKEN_REFRESH_GRACE", "0"));
+    /** Chains whose in-flight refresh, retried after the restart, answered 200 / ended in family revocation. */
+    private final AtomicInteger retriesAnswered = new AtomicInteger();
+    private final AtomicInteger retriesRevoked = new AtomicInteger();
     private final String ccAuth;
     private final String webAuth;
     private final String introspectorAuth;
@@ -306,6 +317,10 @@ public final class KillUnderLoad {
                 }
             }).toList());
 
+            // The client's retry of each refresh in flight at the kill; before (b), whose reuse revokes families.
+            runAll(pool, chains.stream().filter(chain -> chain.inFlight != null && !chain.broken)
+                    .map(chain -> (Check) () -> retry(http, chain)).toList());
+
             // (b) Without changing anything: rotated refresh tokens are inactive, the newest of each chain active.
             List<Check> introspections = new ArrayList<>();
             for (Chain chain : chains) {
@@ -358,6 +373,10 @@ public final class KillUnderLoad {
             pool.shutdownNow();
         }
 
+        if (graceSeconds > 0 && retriesRevoked.get() > 0) {
+            unexpected.add(retriesRevoked.get() + " retried refreshes revoked their family despite a grace window of "
+                    + graceSeconds + " s");
+        }
         int rotated = chains.stream().mapToInt(chain -> chain.rotated.size()).sum();
         long judged = chains.stream().filter(Chain::judged).count();
         long inFlight = chains.stream().filter(chain -> chain.inFlight != null).count();
@@ -377,7 +396,30 @@ public final class KillUnderLoad {
                 accessTokens.size(), rotated, judged, inFlightAtKill.get(), inFlight, lost.size(),
                 resurrected.size(), unexpected.isEmpty() ? "" : ", " + unexpected.size() + " unexpected",
                 (System.nanoTime() - start) / 1e9);
+        System.out.printf("kill-under-load: retries after the restart (grace window %d s): %d chains in flight, "
+                        + "%d answered 200, %d family revoked%n", graceSeconds, inFlight, retriesAnswered.get(),
+                retriesRevoked.get());
         return lost.isEmpty() && resurrected.isEmpty() && unexpected.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Sends the refresh that was in flight at the kill again, as a client that never got its answer does. A 200 must
+     * come with a refresh token that rotates in turn; reuse that revoked the family counts as a logout.
+     */
+    private void retry(HttpClient http, Chain chain) throws IOException {
+        Answer answer = refresh(http, chain.inFlight);
+        if (answer.status == 200) {
+            Answer next = refresh(http, required(REFRESH_TOKEN, answer.body));
+            if (next.status != 200) {
+                unexpected.add("the refresh token a retry returned did not rotate: " + next.status + " " + next.body);
+            }
+            retriesAnswered.incrementAndGet();
+        } else if (answer.status == 400 && "invalid_grant".equals(find(ERROR, answer.body))
+                && String.valueOf(find(DESCRIPTION, answer.body)).contains("family has been revoked")) {
+            retriesRevoked.incrementAndGet();
+        } else {
+            unexpected.add("a retried refresh answered " + answer.status + " " + answer.body);
+        }
     }
 
     private Answer refresh(HttpClient http, String token) throws IOException {

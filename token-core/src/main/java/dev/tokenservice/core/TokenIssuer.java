@@ -2,10 +2,12 @@ package dev.tokenservice.core;
 
 import dev.tokenservice.core.grant.Grant;
 import dev.tokenservice.core.grant.RefreshTokenGrantStrategy;
+import dev.tokenservice.core.grant.SuccessorHandback;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenId;
@@ -36,20 +38,25 @@ final class TokenIssuer {
     private final IssuancePolicy policy;
     private final TokenEventListener events;
     private final Clock clock;
+    private final SuccessorHandback handback;
 
     TokenIssuer(TokenStore tokens, TokenValueGenerator values, TokenSealer sealer, IssuancePolicy policy,
-            TokenEventListener events, Clock clock) {
+            TokenEventListener events, Clock clock, SuccessorHandback handback) {
         this.tokens = tokens;
         this.values = values;
         this.sealer = sealer;
         this.policy = policy;
         this.events = events;
         this.clock = clock;
+        this.handback = handback;
     }
 
     TokenResponse issue(Client client, Grant grant) {
         // Millisecond precision: what every supported database keeps, so a stored token reads back equal.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (grant.handedBack() != null) {
+            return grant.handedBack();
+        }
         if (grant.rotated() != null) {
             return rotate(client, grant, grant.rotated(), now);
         }
@@ -61,24 +68,34 @@ final class TokenIssuer {
                 return reused.get();
             }
         }
+        FamilyId family = withRefresh ? FamilyId.of(values.newId()) : null;
+        Minted minted = mint(client, grant, family, withRefresh, now);
         if (policy.liveTokenLimit(client) == LiveTokenLimit.REPLACE_PREVIOUS) {
-            int revoked = tokens.revokeHeldBy(holder);
+            // One transaction: a failed save must not leave the holder with its earlier tokens revoked and no new ones.
+            int revoked = tokens.replaceHeldBy(holder, minted.pair());
             if (revoked > 0) {
                 events.revoked(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, revoked));
             }
+        } else {
+            tokens.save(minted.pair());
         }
-        FamilyId family = withRefresh ? FamilyId.of(values.newId()) : null;
-        Minted minted = mint(client, grant, family, withRefresh, now);
-        tokens.save(minted.pair());
         events.issued(new Issued(minted.pair().access().summary(), grant.grantType(), withRefresh));
         return minted.response();
     }
 
     private TokenResponse rotate(Client client, Grant grant, RefreshToken retired, Instant now) {
+        if (!now.isBefore(policy.familyEndsAt(client, retired.familyIssuedAt()))) {
+            throw OAuthException.invalidGrant(RefreshTokenGrantStrategy.FAMILY_ENDED);
+        }
         Minted minted = mint(client, grant, retired.familyId(), true, now);
-        if (!tokens.rotate(retired.digest(), minted.pair())) {
-            // Lost a race with a concurrent use of the same token; the winner's tokens stand.
-            throw OAuthException.invalidGrant(RefreshTokenGrantStrategy.RACE_LOST);
+        TokenValue presented = grant.presented();
+        SealedSuccessor successor = presented == null ? null : handback.seal(client, presented,
+                minted.response().accessToken(), minted.response().refreshToken());
+        if (!tokens.rotate(retired.digest(), minted.pair(), successor)) {
+            // Lost a race with a concurrent use of the same token; the winner's tokens stand, and within the grace
+            // window the loser gets them too.
+            return (presented == null ? Optional.<TokenResponse>empty() : handback.handBack(client, retired, presented))
+                    .orElseThrow(() -> OAuthException.invalidGrant(RefreshTokenGrantStrategy.RACE_LOST));
         }
         events.refreshed(new Refreshed(minted.pair().access().summary(), retired.familyId()));
         return minted.response();
@@ -103,12 +120,21 @@ final class TokenIssuer {
             return new Minted(TokenPair.accessOnly(access), new TokenResponse(accessValue, accessLifetime, grant.scope(), null));
         }
         TokenValue refreshValue = values.newValue();
+        RefreshToken rotated = grant.rotated();
+        Instant familyIssuedAt = rotated != null ? rotated.familyIssuedAt() : now;
+        // The family's end caps every member: no refresh token outlives the family it belongs to.
+        Instant expiresAt = min(now.plus(policy.refreshTokenLifetime(client)),
+                policy.familyEndsAt(client, familyIssuedAt));
         // RFC 6749 §6: a new refresh token keeps the scope of the one it replaces, even when the access token narrows.
         RefreshToken refresh = new RefreshToken(TokenId.of(values.newId()), TokenDigest.of(refreshValue),
-                client.clientId(), grant.username(), grant.rotated() != null ? grant.rotated().scope() : grant.scope(),
-                now, now.plus(policy.refreshTokenLifetime(client)), family, false);
+                client.clientId(), grant.username(), rotated != null ? rotated.scope() : grant.scope(),
+                now, expiresAt, family, false, familyIssuedAt);
         return new Minted(new TokenPair(access, refresh),
                 new TokenResponse(accessValue, accessLifetime, grant.scope(), refreshValue));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Rounds down to whole seconds: {@code expires_in} must never promise more than the token has. */

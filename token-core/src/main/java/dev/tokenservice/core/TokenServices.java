@@ -8,10 +8,11 @@ import dev.tokenservice.core.grant.ClientCredentialsGrantStrategy;
 import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.grant.PasswordGrantStrategy;
 import dev.tokenservice.core.grant.RefreshTokenGrantStrategy;
+import dev.tokenservice.core.grant.SuccessorHandback;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.policy.IssuancePolicy;
 import dev.tokenservice.core.policy.IssuanceSettings;
-import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.policy.RevocationPolicy;
 import dev.tokenservice.core.policy.RevocationSettings;
 import dev.tokenservice.core.policy.ScopePolicy;
@@ -203,15 +204,18 @@ public final class TokenServices {
             SecretHasher hasher = secretHasher != null ? secretHasher : DelegatingSecretHasher.standard();
             ScopePolicy scopes = new ScopePolicy();
             RevocationPolicy revocationPolicy = new RevocationPolicy(revocation);
+            IssuancePolicy issuancePolicy = new IssuancePolicy(issuance);
+            SuccessorHandback handback = new SuccessorHandback(tokenStore, sealer, issuancePolicy, clock);
             List<GrantStrategy> strategies = new ArrayList<>(List.of(
                     new ClientCredentialsGrantStrategy(scopes),
                     new PasswordGrantStrategy(userDirectory, scopes, eventListener),
-                    new RefreshTokenGrantStrategy(tokenStore, userDirectory, scopes, revocationPolicy, eventListener)));
+                    new RefreshTokenGrantStrategy(tokenStore, userDirectory, scopes, revocationPolicy, eventListener,
+                            handback)));
             strategies.addAll(extensionGrants);
             TokenValueGenerator values = valueGenerator != null ? valueGenerator
                     : new SecureRandomTokenValueGenerator(clock);
-            TokenIssuer issuer = new TokenIssuer(tokenStore, values, sealer, new IssuancePolicy(issuance),
-                    eventListener, clock);
+            TokenIssuer issuer = new TokenIssuer(tokenStore, values, sealer, issuancePolicy, eventListener, clock,
+                    handback);
             AccessTokenVerifier verifier = new AccessTokenVerifier(tokenStore, clientStore, userDirectory);
             TokenService service = new TokenService(
                     new ClientAuthenticator(clientStore, hasher, eventListener, clock), new GrantRegistry(strategies), issuer,

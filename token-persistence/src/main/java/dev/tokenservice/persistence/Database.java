@@ -139,8 +139,9 @@ public final class Database implements AutoCloseable {
         List<TokenWrite> writes = journal.recover();
         if (!writes.isEmpty()) {
             Storage.call("redo the token journal", () -> jdbi().withHandle(handle -> {
+                boolean familyStart = TokenWrites.hasFamilyStart(handle);
                 for (TokenWrite write : writes) {
-                    handle.useTransaction(transaction -> TokenWrites.redo(transaction, write));
+                    handle.useTransaction(transaction -> TokenWrites.redo(transaction, write, familyStart));
                 }
                 return null;
             }));

@@ -7,6 +7,7 @@ import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenPair;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link TokenStore} on a database: tables {@code access_tokens} and {@code refresh_tokens}, keyed by the
@@ -81,12 +83,24 @@ public final class JdbiTokenStore implements TokenStore {
     }
 
     @Override
-    public boolean rotate(TokenDigest used, TokenPair replacement) {
+    public boolean rotate(TokenDigest used, TokenPair replacement, @Nullable SealedSuccessor successor) {
         Objects.requireNonNull(used, "used");
         Objects.requireNonNull(replacement, "replacement");
         return writes.update("rotate a refresh token",
-                handle -> TokenWrites.rotate(handle, used, replacement, now()),
-                rotated -> rotated ? new TokenWrite.Rotate(used, replacement) : null);
+                handle -> TokenWrites.rotate(handle, used, replacement, successor, now()),
+                rotated -> rotated ? new TokenWrite.Rotate(used, replacement, successor) : null);
+    }
+
+    @Override
+    public Optional<SealedSuccessor> findSuccessor(TokenDigest used) {
+        Objects.requireNonNull(used, "used");
+        return Storage.call("find the successor of a refresh token", () -> jdbi.withHandle(handle -> handle
+                .createQuery(TokenSql.FIND_SUCCESSOR)
+                .bind("digest", used.value())
+                .bind("now", now())
+                .mapTo(String.class)
+                .findOne()
+                .map(SealedSuccessor::new)));
     }
 
     @Override
@@ -126,6 +140,14 @@ public final class JdbiTokenStore implements TokenStore {
         Objects.requireNonNull(holder, "holder");
         return writes.update("revoke tokens", handle -> TokenWrites.revokeHeldBy(handle, holder),
                 count -> count > 0 ? new TokenWrite.RevokeHeldBy(holder) : null);
+    }
+
+    @Override
+    public int replaceHeldBy(TokenHolder holder, TokenPair tokens) {
+        Objects.requireNonNull(holder, "holder");
+        Objects.requireNonNull(tokens, "tokens");
+        return writes.update("replace tokens", handle -> TokenWrites.replaceHeldBy(handle, holder, tokens),
+                revoked -> new TokenWrite.Replace(holder, tokens));
     }
 
     /**

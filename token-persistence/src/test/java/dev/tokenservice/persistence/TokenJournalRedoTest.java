@@ -59,7 +59,7 @@ class TokenJournalRedoTest {
         TokenPair replacement = Tokens.replacementOf(kept.refresh(), NOW, HOUR);
         journal(new TokenWrite.Save(kept), new TokenWrite.Save(revoked),
                 new TokenWrite.RevokeFamily(revoked.access().familyId()),
-                new TokenWrite.Rotate(kept.refresh().digest(), replacement));
+                new TokenWrite.Rotate(kept.refresh().digest(), replacement, null));
 
         try (Database reopened = Database.open(DatabaseSettings.h2File(dataDir))) {
             JdbiTokenStore store = reopened.tokenStore(CLOCK);
@@ -83,7 +83,7 @@ class TokenJournalRedoTest {
             store.save(pair);
             store.rotate(pair.refresh().digest(), replacement);
         }
-        journal(new TokenWrite.Save(pair), new TokenWrite.Rotate(pair.refresh().digest(), replacement));
+        journal(new TokenWrite.Save(pair), new TokenWrite.Rotate(pair.refresh().digest(), replacement, null));
 
         try (Database reopened = Database.open(DatabaseSettings.h2File(dataDir))) {
             JdbiTokenStore store = reopened.tokenStore(CLOCK);

@@ -3,6 +3,7 @@ package dev.tokenservice.testkit;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.HolderSelector;
@@ -10,6 +11,7 @@ import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.core.port.TokenStore;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link TokenStore} whose database is down: every call throws {@link StorageException}. Thread-safe. */
 public final class FailingTokenStore implements TokenStore {
@@ -34,7 +36,17 @@ public final class FailingTokenStore implements TokenStore {
     }
 
     @Override
-    public boolean rotate(TokenDigest used, TokenPair replacement) {
+    public boolean rotate(TokenDigest used, TokenPair replacement, @Nullable SealedSuccessor successor) {
+        throw failure();
+    }
+
+    @Override
+    public Optional<SealedSuccessor> findSuccessor(TokenDigest used) {
+        throw failure();
+    }
+
+    @Override
+    public int replaceHeldBy(TokenHolder holder, TokenPair tokens) {
         throw failure();
     }
 

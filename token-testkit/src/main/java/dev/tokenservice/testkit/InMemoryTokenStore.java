@@ -3,6 +3,7 @@ package dev.tokenservice.testkit;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.SortOrder;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TokenStore} and {@link TokenQuery} in memory, passing the same contract suites as the database adapters.
@@ -34,6 +36,8 @@ public final class InMemoryTokenStore implements TokenStore, TokenQuery {
     private final Clock clock;
     private final Map<TokenDigest, AccessToken> accessTokens = new HashMap<>();
     private final Map<TokenDigest, RefreshToken> refreshTokens = new HashMap<>();
+    /** The successors kept with used refresh tokens; an entry goes when its token goes. */
+    private final Map<TokenDigest, SealedSuccessor> successors = new HashMap<>();
 
     /** A store that reads the time from {@code clock}. */
     public InMemoryTokenStore(Clock clock) {
@@ -68,15 +72,23 @@ public final class InMemoryTokenStore implements TokenStore, TokenQuery {
     }
 
     @Override
-    public synchronized boolean rotate(TokenDigest used, TokenPair replacement) {
+    public synchronized boolean rotate(TokenDigest used, TokenPair replacement, @Nullable SealedSuccessor successor) {
         Optional<RefreshToken> current = findRefreshToken(used).filter(token -> !token.used());
         if (current.isEmpty()) {
             return false;
         }
         requireNew(replacement);
         refreshTokens.put(used, current.get().asUsed());
+        if (successor != null) {
+            successors.put(used, successor);
+        }
         save(replacement);
         return true;
+    }
+
+    @Override
+    public synchronized Optional<SealedSuccessor> findSuccessor(TokenDigest used) {
+        return findRefreshToken(used).filter(RefreshToken::used).map(token -> successors.get(used));
     }
 
     @Override
@@ -86,21 +98,31 @@ public final class InMemoryTokenStore implements TokenStore, TokenQuery {
 
     @Override
     public synchronized int revokeFamily(FamilyId familyId) {
-        return removeIf(accessTokens.values(), token -> familyId.equals(token.familyId()))
-                + removeIf(refreshTokens.values(), token -> familyId.equals(token.familyId()));
+        return forgetOrphanedSuccessors(removeIf(accessTokens.values(), token -> familyId.equals(token.familyId()))
+                + removeIf(refreshTokens.values(), token -> familyId.equals(token.familyId())));
     }
 
     @Override
     public synchronized int revokeSelected(HolderSelector selector) {
-        return removeIf(accessTokens.values(), token -> selector.matches(token.clientId(), token.username()))
-                + removeIf(refreshTokens.values(), token -> selector.matches(token.clientId(), token.username()));
+        return forgetOrphanedSuccessors(
+                removeIf(accessTokens.values(), token -> selector.matches(token.clientId(), token.username()))
+                + removeIf(refreshTokens.values(), token -> selector.matches(token.clientId(), token.username())));
     }
 
     @Override
     public synchronized int revokeHeldBy(TokenHolder holder) {
-        return removeIf(accessTokens.values(), token -> holder.equals(new TokenHolder(token.clientId(), token.username())))
+        return forgetOrphanedSuccessors(
+                removeIf(accessTokens.values(), token -> holder.equals(new TokenHolder(token.clientId(), token.username())))
                 + removeIf(refreshTokens.values(),
-                        token -> holder.equals(new TokenHolder(token.clientId(), token.username())));
+                        token -> holder.equals(new TokenHolder(token.clientId(), token.username()))));
+    }
+
+    @Override
+    public synchronized int replaceHeldBy(TokenHolder holder, TokenPair tokens) {
+        requireNew(tokens);
+        int revoked = revokeHeldBy(holder);
+        save(tokens);
+        return revoked;
     }
 
     @Override
@@ -130,7 +152,7 @@ public final class InMemoryTokenStore implements TokenStore, TokenQuery {
                 deleted++;
             }
         }
-        return deleted;
+        return forgetOrphanedSuccessors(deleted);
     }
 
     @Override
@@ -163,6 +185,12 @@ public final class InMemoryTokenStore implements TokenStore, TokenQuery {
     private <T> Predicate<T> live(Function<T, Instant> expiresAt) {
         Instant now = clock.instant();
         return token -> now.isBefore(expiresAt.apply(token));
+    }
+
+    /** Drops the successors of tokens that are gone; returns {@code removed}. */
+    private int forgetOrphanedSuccessors(int removed) {
+        successors.keySet().retainAll(refreshTokens.keySet());
+        return removed;
     }
 
     private static <T> int removeIf(Collection<T> tokens, Predicate<T> condition) {

@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param liveTokenLimit       overrides the server's issuance policy; {@code null} to use the default
  * @param retiredSecret        the secret replaced by the last rotation, still accepted until it expires; {@code null}
  *                             when there is none
+ * @param refreshFamilyLifetime overrides the server's absolute lifetime of a refresh-token family, counted from the
+ *                             first grant; {@code null} to use the default
+ * @param refreshGraceWindow   overrides the server's refresh grace window ({@link Duration#ZERO} turns it off for
+ *                             this client); {@code null} to use the default
  */
 public record Client(
         ClientId clientId,
@@ -33,7 +37,9 @@ public record Client(
         @Nullable Duration accessTokenLifetime,
         @Nullable Duration refreshTokenLifetime,
         @Nullable LiveTokenLimit liveTokenLimit,
-        @Nullable RetiredSecret retiredSecret) {
+        @Nullable RetiredSecret retiredSecret,
+        @Nullable Duration refreshFamilyLifetime,
+        @Nullable Duration refreshGraceWindow) {
 
     public Client {
         Objects.requireNonNull(clientId, "clientId");
@@ -48,6 +54,10 @@ public record Client(
         requirePositive(refreshTokenLifetime, "refreshTokenLifetime");
         if (retiredSecret != null && secretHash == null) {
             throw new IllegalArgumentException("a public client has no retired secret");
+        }
+        requirePositive(refreshFamilyLifetime, "refreshFamilyLifetime");
+        if (refreshGraceWindow != null && refreshGraceWindow.isNegative()) {
+            throw new IllegalArgumentException("refreshGraceWindow must not be negative");
         }
     }
 
@@ -92,6 +102,8 @@ public record Client(
         builder.refreshTokenLifetime = refreshTokenLifetime;
         builder.liveTokenLimit = liveTokenLimit;
         builder.retiredSecret = retiredSecret;
+        builder.refreshFamilyLifetime = refreshFamilyLifetime;
+        builder.refreshGraceWindow = refreshGraceWindow;
         return builder;
     }
 
@@ -116,6 +128,8 @@ public record Client(
         private Duration refreshTokenLifetime;
         private LiveTokenLimit liveTokenLimit;
         private RetiredSecret retiredSecret;
+        private Duration refreshFamilyLifetime;
+        private Duration refreshGraceWindow;
 
         private Builder(ClientId clientId) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -183,10 +197,23 @@ public record Client(
             return this;
         }
 
+        /** The absolute lifetime of this client's refresh-token families; {@code null} for the server's. */
+        public Builder refreshFamilyLifetime(@Nullable Duration lifetime) {
+            this.refreshFamilyLifetime = lifetime;
+            return this;
+        }
+
+        /** This client's refresh grace window; {@link Duration#ZERO} for none, {@code null} for the server's. */
+        public Builder refreshGraceWindow(@Nullable Duration window) {
+            this.refreshGraceWindow = window;
+            return this;
+        }
+
         public Client build() {
             return new Client(clientId, secretHash, grantTypes, allowedScopes,
                     defaultScopes == null ? allowedScopes : defaultScopes,
-                    authorities, accessTokenLifetime, refreshTokenLifetime, liveTokenLimit, retiredSecret);
+                    authorities, accessTokenLifetime, refreshTokenLifetime, liveTokenLimit, retiredSecret,
+                    refreshFamilyLifetime, refreshGraceWindow);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt expiry time (exclusive)
  * @param familyId  the rotation chain it belongs to
  * @param used      true once it has been exchanged; presenting it again is reuse
+ * @param familyIssuedAt when the family's first token was issued: the family's absolute lifetime counts from here
  */
 public record RefreshToken(
         TokenId id,
@@ -26,7 +27,8 @@ public record RefreshToken(
         Instant issuedAt,
         Instant expiresAt,
         FamilyId familyId,
-        boolean used) {
+        boolean used,
+        Instant familyIssuedAt) {
 
     public RefreshToken {
         Objects.requireNonNull(id, "id");
@@ -36,9 +38,19 @@ public record RefreshToken(
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(familyId, "familyId");
+        Objects.requireNonNull(familyIssuedAt, "familyIssuedAt");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("expiresAt must be after issuedAt");
         }
+        if (familyIssuedAt.isAfter(issuedAt)) {
+            throw new IllegalArgumentException("familyIssuedAt must not be after issuedAt");
+        }
+    }
+
+    /** A token that starts its family: the family was issued with it. */
+    public RefreshToken(TokenId id, TokenDigest digest, ClientId clientId, @Nullable Username username, Scope scope,
+            Instant issuedAt, Instant expiresAt, FamilyId familyId, boolean used) {
+        this(id, digest, clientId, username, scope, issuedAt, expiresAt, familyId, used, issuedAt);
     }
 
     public boolean isLiveAt(Instant now) {
@@ -47,6 +59,6 @@ public record RefreshToken(
 
     /** This token marked as exchanged. */
     public RefreshToken asUsed() {
-        return new RefreshToken(id, digest, clientId, username, scope, issuedAt, expiresAt, familyId, true);
+        return new RefreshToken(id, digest, clientId, username, scope, issuedAt, expiresAt, familyId, true, familyIssuedAt);
     }
 }

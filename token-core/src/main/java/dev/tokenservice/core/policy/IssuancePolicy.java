@@ -29,6 +29,21 @@ public final class IssuancePolicy {
     }
 
     /**
+     * When the family that started at {@code familyIssuedAt} ends for {@code client}: the client's family lifetime,
+     * else the default; {@link Instant#MAX} when families do not end.
+     */
+    public Instant familyEndsAt(Client client, Instant familyIssuedAt) {
+        Duration lifetime = client.refreshFamilyLifetime() != null
+                ? client.refreshFamilyLifetime() : settings.refreshFamilies().maxLifetime();
+        return lifetime == null ? Instant.MAX : familyIssuedAt.plus(lifetime);
+    }
+
+    /** How long a retired refresh token of {@code client} still gets its successor back; zero when never. */
+    public Duration refreshGraceWindow(Client client) {
+        return Objects.requireNonNullElse(client.refreshGraceWindow(), settings.refreshFamilies().graceWindow());
+    }
+
+    /**
      * A refresh token comes with a grant when the client may use the refresh grant, and never with
      * {@code client_credentials}: such a client can simply ask again (RFC 6749 §4.4.3).
      */

@@ -3,11 +3,13 @@ package dev.tokenservice.core.port;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.TokenPair;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stored access and refresh tokens, keyed by the digest of their values. A store reads the time from the clock it
@@ -35,7 +37,21 @@ public interface TokenStore {
      * nothing, when the token is unknown, expired, revoked or already used, including when a concurrent caller
      * won the race for it.
      */
-    boolean rotate(TokenDigest used, TokenPair replacement);
+    default boolean rotate(TokenDigest used, TokenPair replacement) {
+        return rotate(used, replacement, null);
+    }
+
+    /**
+     * As {@link #rotate(TokenDigest, TokenPair)}, and keeps {@code successor} (when not null) with the token marked
+     * used, in the same atomic step, for {@link #findSuccessor}.
+     */
+    boolean rotate(TokenDigest used, TokenPair replacement, @Nullable SealedSuccessor successor);
+
+    /**
+     * The successor kept by {@link #rotate(TokenDigest, TokenPair, SealedSuccessor)} with the live, used refresh
+     * token of this digest; empty when the token is unknown, expired, revoked, unused, or was rotated without one.
+     */
+    Optional<SealedSuccessor> findSuccessor(TokenDigest used);
 
     /** Deletes one access token; returns false when there was no such token. */
     boolean revokeAccessToken(TokenDigest digest);
@@ -54,6 +70,14 @@ public interface TokenStore {
 
     /** Deletes every access and refresh token of exactly this holder; returns how many were deleted. */
     int revokeHeldBy(TokenHolder holder);
+
+    /**
+     * Replaces a holder's tokens, atomically: deletes every access and refresh token of exactly {@code holder} (as
+     * {@link #revokeHeldBy}) and saves {@code tokens} (as {@link #save}); returns how many were deleted. On failure
+     * (a digest already stored, the database down) nothing is deleted and nothing saved, so the holder never ends
+     * up with no token at all.
+     */
+    int replaceHeldBy(TokenHolder holder, TokenPair tokens);
 
     /**
      * Deletes at most {@code batchSize} tokens (of either kind) that expired before now; returns how many. Callers

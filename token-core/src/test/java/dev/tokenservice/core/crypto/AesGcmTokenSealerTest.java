@@ -7,6 +7,7 @@ import dev.tokenservice.core.model.SealedToken;
 import dev.tokenservice.core.model.TokenValue;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,7 @@ class AesGcmTokenSealerTest {
 
         SealedToken sealed = sealer.seal(value).orElseThrow();
 
-        assertThat(sealed.value()).startsWith("v1.").doesNotContain(value.value());
+        assertThat(sealed.value()).matches("v2\\.[A-Za-z0-9_-]{8}\\.[A-Za-z0-9_-]+").doesNotContain(value.value());
     }
 
     @Test
@@ -63,9 +64,9 @@ class AesGcmTokenSealerTest {
     @Test
     void unsealWhenCiphertextTamperedThenEmpty() {
         SealedToken sealed = sealer.seal(VALUE).orElseThrow();
-        byte[] bytes = Base64.getUrlDecoder().decode(sealed.value().substring(3));
+        byte[] bytes = Base64.getUrlDecoder().decode(payload(sealed));
         bytes[14] ^= 0x01;
-        SealedToken tampered = new SealedToken("v1." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        SealedToken tampered = new SealedToken(prefix(sealed) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
 
         Optional<TokenValue> unsealed = sealer.unseal(tampered);
 
@@ -75,9 +76,9 @@ class AesGcmTokenSealerTest {
     @Test
     void unsealWhenNonceTamperedThenEmpty() {
         SealedToken sealed = sealer.seal(VALUE).orElseThrow();
-        byte[] bytes = Base64.getUrlDecoder().decode(sealed.value().substring(3));
+        byte[] bytes = Base64.getUrlDecoder().decode(payload(sealed));
         bytes[0] ^= 0x01;
-        SealedToken tampered = new SealedToken("v1." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        SealedToken tampered = new SealedToken(prefix(sealed) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
 
         Optional<TokenValue> unsealed = sealer.unseal(tampered);
 
@@ -96,7 +97,7 @@ class AesGcmTokenSealerTest {
     @Test
     void unsealWhenVersionPrefixUnknownThenEmpty() {
         SealedToken sealed = sealer.seal(VALUE).orElseThrow();
-        SealedToken otherVersion = new SealedToken("v2." + sealed.value().substring(3));
+        SealedToken otherVersion = new SealedToken("v3." + sealed.value().substring(3));
 
         Optional<TokenValue> unsealed = sealer.unseal(otherVersion);
 
@@ -104,7 +105,8 @@ class AesGcmTokenSealerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1.", "v1.@@@@not base64@@@@", "v1.AAAA", "v1.====", "garbage"})
+    @ValueSource(strings = {"v1.", "v1.@@@@not base64@@@@", "v1.AAAA", "v1.====", "garbage", "v2.", "v2.nodot",
+        "v2.AAAAAAAA.AAAA", "v2..AAAA"})
     void unsealWhenNotASealedValueThenEmpty(String text) {
         SealedToken garbage = new SealedToken(text);
 
@@ -197,8 +199,84 @@ class AesGcmTokenSealerTest {
         assertThat(isEnabled).isTrue();
     }
 
+    @Test
+    void sealWhenKeyringHasSeveralKeysThenTheFirstSealsAndEveryKeyOpens() {
+        AesGcmTokenSealer ring = new AesGcmTokenSealer(List.of(key(8), key(7)));
+
+        SealedToken sealed = ring.seal(VALUE).orElseThrow();
+
+        assertThat(new AesGcmTokenSealer(key(8)).unseal(sealed)).contains(VALUE);
+        assertThat(sealer.unseal(sealed)).isEmpty();
+        assertThat(ring.unseal(sealer.seal(VALUE).orElseThrow())).contains(VALUE);
+    }
+
+    @Test
+    void unsealWhenValueOfTheFirstFormatWithoutKeyIdThenEveryKeyOfTheRingIsTried() {
+        SealedToken firstFormat = new SealedToken("v1." + payload(sealer.seal(VALUE).orElseThrow()));
+        AesGcmTokenSealer ring = new AesGcmTokenSealer(List.of(key(8), key(9), key(7)));
+
+        Optional<TokenValue> unsealed = ring.unseal(firstFormat);
+
+        assertThat(unsealed).contains(VALUE);
+        assertThat(new AesGcmTokenSealer(key(8)).unseal(firstFormat)).isEmpty();
+    }
+
+    @Test
+    void unsealWhenKeyIdNamesAnotherKeyThenEmptyEvenIfTheRingHoldsTheSealingKey() {
+        SealedToken sealed = sealer.seal(VALUE).orElseThrow();
+        String otherId = prefix(new AesGcmTokenSealer(key(8)).seal(VALUE).orElseThrow());
+        SealedToken relabelled = new SealedToken(otherId + payload(sealed));
+        AesGcmTokenSealer ring = new AesGcmTokenSealer(List.of(key(8), key(7)));
+
+        assertThat(ring.unseal(relabelled)).isEmpty();
+    }
+
+    @Test
+    void constructorWhenAKeyAppearsTwiceThenIllegalArgument() {
+        List<byte[]> ring = List.of(key(7), key(8), key(7));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> new AesGcmTokenSealer(ring));
+    }
+
+    @Test
+    void constructorWhenKeyringIsEmptyThenIllegalArgument() {
+        List<byte[]> ring = List.of();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> new AesGcmTokenSealer(ring));
+    }
+
+    @Test
+    void fromBase64WhenSeveralKeysByCommaOrLineThenTheFirstSealsAndEveryOneOpens() {
+        String keys = Base64.getEncoder().encodeToString(key(8)) + ", " + Base64.getEncoder().encodeToString(key(7))
+                + "\n" + Base64.getUrlEncoder().withoutPadding().encodeToString(key(9)) + "\n";
+
+        AesGcmTokenSealer ring = AesGcmTokenSealer.fromBase64(keys);
+
+        assertThat(new AesGcmTokenSealer(key(8)).unseal(ring.seal(VALUE).orElseThrow())).contains(VALUE);
+        assertThat(ring.unseal(sealer.seal(VALUE).orElseThrow())).contains(VALUE);
+        assertThat(ring.unseal(new AesGcmTokenSealer(key(9)).seal(VALUE).orElseThrow())).contains(VALUE);
+    }
+
+    @Test
+    void derivedFromWhenSameSecretThenOpensAndOtherSecretDoesNot() {
+        SealedToken sealed = AesGcmTokenSealer.derivedFrom(TokenValue.of("secret-1"), "purpose").seal(VALUE)
+                .orElseThrow();
+
+        assertThat(AesGcmTokenSealer.derivedFrom(TokenValue.of("secret-1"), "purpose").unseal(sealed)).contains(VALUE);
+        assertThat(AesGcmTokenSealer.derivedFrom(TokenValue.of("secret-2"), "purpose").unseal(sealed)).isEmpty();
+        assertThat(AesGcmTokenSealer.derivedFrom(TokenValue.of("secret-1"), "other").unseal(sealed)).isEmpty();
+    }
+
+    private static String prefix(SealedToken sealed) {
+        return sealed.value().substring(0, sealed.value().lastIndexOf('.') + 1);
+    }
+
+    private static String payload(SealedToken sealed) {
+        return sealed.value().substring(sealed.value().lastIndexOf('.') + 1);
+    }
+
     private static String nonce(SealedToken sealed) {
-        byte[] bytes = Base64.getUrlDecoder().decode(sealed.value().substring(3));
+        byte[] bytes = Base64.getUrlDecoder().decode(payload(sealed));
         return Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 12));
     }
 }

@@ -12,7 +12,9 @@ import java.util.Objects;
 /**
  * The bootstrap file: clients and users to create or update at start. Secrets come in clear (hashed on import) or
  * already hashed ({@code client_secret_hash}, {@code password_hash}: a {@code $sha256$...} or
- * {@code $pbkdf2-sha256$...} string as the server stores it), so that the file need not hold a secret at all.
+ * {@code $pbkdf2-sha256$...} string as the server stores it), so that the file need not hold a secret at all. A client
+ * may override the server's refresh-family lifetime ({@code refresh_family_ttl}, seconds) and refresh grace window
+ * ({@code refresh_grace}, seconds; 0 turns it off for the client).
  *
  * <pre>{@code
  * {"clients": [{"client_id": "admin-cli", "client_secret": "s3cret", "grant_types": ["client_credentials"],
@@ -32,11 +34,13 @@ record BootstrapFile(List<ClientEntry> clients, List<UserEntry> users) {
     /**
      * A client; without {@code client_secret} or {@code client_secret_hash} it is public. Without
      * {@code default_scopes} it gets the server's default scopes that are among its {@code scopes} (all of them when the
-     * server has none); lifetimes (seconds) and {@code issuance_policy} left out are the server's.
+     * server has none); lifetimes (seconds: {@code access_token_ttl}, {@code refresh_token_ttl},
+     * {@code refresh_family_ttl}), {@code refresh_grace} (seconds) and {@code issuance_policy} left out are the
+     * server's.
      */
     record ClientEntry(String clientId, String clientSecret, String clientSecretHash, List<String> grantTypes,
-            List<String> scopes, List<String> authorities,
-            List<String> defaultScopes, Long accessTokenTtl, Long refreshTokenTtl, String issuancePolicy) {
+            List<String> scopes, List<String> authorities, List<String> defaultScopes, Long accessTokenTtl,
+            Long refreshTokenTtl, String issuancePolicy, Long refreshFamilyTtl, Long refreshGrace) {
         ClientEntry {
             Objects.requireNonNull(clientId, "client_id is required");
             if (clientSecret != null && clientSecretHash != null) {

@@ -10,6 +10,7 @@ import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.SecretHash;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.model.Username;
+import dev.tokenservice.core.policy.RefreshFamilySettings;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.UserAccountStore;
@@ -69,6 +70,9 @@ final class BootstrapImport {
                     issuancePolicy);
             return settings.applyTo(Client.builder(entry.clientId()), defaultScopes)
                     .secretHash(secretHash(entry))
+                    .refreshFamilyLifetime(lifetime(entry.refreshFamilyTtl(), "refresh_family_ttl"))
+                    .refreshGraceWindow(entry.refreshGrace() == null ? null
+                            : RefreshFamilySettings.requireGraceWindow(Duration.ofSeconds(entry.refreshGrace())))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("bootstrap client " + entry.clientId() + " is not valid: " + e.getMessage());

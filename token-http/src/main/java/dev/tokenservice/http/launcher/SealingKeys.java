@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the token sealer from the configuration: the configured key, none when the key is {@code off}, or else
+ * Chooses the token sealer from the configuration: the configured keys, none when the key is {@code off}, or else
  * the key file {@code <data>/token-sealing.key}, created with a fresh random key (readable by the owner only) on the
- * first start. The key never goes into the database or the log.
+ * first start. Both take a keyring: several keys separated by commas or new lines, of which the first seals and every
+ * one opens (see {@link AesGcmTokenSealer}), so a key can be rotated without losing what the old key sealed. The keys
+ * never go into the database or the log.
  */
 final class SealingKeys {
     static final String KEY_FILE = "token-sealing.key";
@@ -32,7 +34,8 @@ final class SealingKeys {
         try {
             return AesGcmTokenSealer.fromBase64(key != null ? key : keyFromFile(config.dataDir()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("TOKEN_SEALING_KEY must be base64 of 32 bytes, or off");
+            throw new IllegalArgumentException("TOKEN_SEALING_KEY (or the key file) must be base64 of 32 bytes, or"
+                    + " several such keys separated by commas or new lines, each once, or off");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.tokenservice.core.cache.CachingClientStore;
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.policy.RefreshFamilySettings;
 import dev.tokenservice.http.discovery.MetadataSettings;
 import dev.tokenservice.http.thirdparty.ThirdPartyProviders;
 import dev.tokenservice.persistence.DatabaseSettings;
@@ -51,6 +52,10 @@ import java.util.UUID;
  * @param policies         the issuance and revocation switches ({@code TOKEN_ISSUANCE_POLICY},
  *                         {@code TOKEN_DEFAULT_SCOPES}, {@code TOKEN_REVOKE_FAMILY_ON_REUSE},
  *                         {@code TOKEN_REVOKE_FAMILY_WITH_ACCESS_TOKEN}; see {@link TokenPolicies})
+ * @param refreshFamilies  {@code TOKEN_REFRESH_FAMILY_TTL} in seconds (default 7776000, ninety days; 0 for no limit):
+ *                         the absolute lifetime of a refresh-token family from its first grant, and
+ *                         {@code TOKEN_REFRESH_GRACE} in seconds (default 0, off; at most 300): the refresh grace
+ *                         window; clients may override both
  */
 public record ServerConfig(
         String host,
@@ -71,7 +76,8 @@ public record ServerConfig(
         Duration clientCacheTtl,
         boolean requestLog,
         EdgeSettings edge,
-        TokenPolicies policies) {
+        TokenPolicies policies,
+        RefreshFamilySettings refreshFamilies) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -88,6 +94,7 @@ public record ServerConfig(
         Objects.requireNonNull(thirdPartyProviders, "thirdPartyProviders");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(edge, "edge");
+        Objects.requireNonNull(refreshFamilies, "refreshFamilies");
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
         }
@@ -140,7 +147,20 @@ public record ServerConfig(
                 .requestLog(true)
                 .edge(EdgeSettings.read(settings))
                 .policies(TokenPolicies.read(settings))
+                .refreshFamilies(refreshFamilies(settings))
                 .build();
+    }
+
+    /** {@code TOKEN_REFRESH_FAMILY_TTL} and {@code TOKEN_REFRESH_GRACE}. */
+    private static RefreshFamilySettings refreshFamilies(Settings settings) {
+        long familyTtl = settings.nonNegative("TOKEN_REFRESH_FAMILY_TTL",
+                RefreshFamilySettings.DEFAULT.maxLifetime().getSeconds());
+        long grace = settings.nonNegative("TOKEN_REFRESH_GRACE", 0);
+        if (grace > RefreshFamilySettings.MAX_GRACE_WINDOW.getSeconds()) {
+            throw new IllegalArgumentException("TOKEN_REFRESH_GRACE must be at most "
+                    + RefreshFamilySettings.MAX_GRACE_WINDOW.getSeconds() + " seconds");
+        }
+        return new RefreshFamilySettings(familyTtl == 0 ? null : Duration.ofSeconds(familyTtl), Duration.ofSeconds(grace));
     }
 
     /**
@@ -165,6 +185,7 @@ public record ServerConfig(
                 .requestLog(true)
                 .edge(EdgeSettings.NONE)
                 .policies(TokenPolicies.DEFAULT)
+                .refreshFamilies(RefreshFamilySettings.DEFAULT)
                 .build();
     }
 
@@ -201,6 +222,11 @@ public record ServerConfig(
     /** This configuration with other issuance and revocation switches. */
     public ServerConfig withPolicies(TokenPolicies value) {
         return toBuilder().policies(value).build();
+    }
+
+    /** This configuration with other refresh-family settings ({@code TOKEN_REFRESH_FAMILY_TTL}, {@code TOKEN_REFRESH_GRACE}). */
+    public ServerConfig withRefreshFamilies(RefreshFamilySettings value) {
+        return toBuilder().refreshFamilies(value).build();
     }
 
     /** This configuration with the request log on or off. */
@@ -249,6 +275,9 @@ public record ServerConfig(
                 + ", request_log=" + (requestLog ? "on" : "off")
                 + ", cors_origins=" + edge.corsOrigins() + ", trusted_proxies=" + edge.trustedProxies()
                 + ", " + policies
+                + ", refresh_family_ttl=" + (refreshFamilies.maxLifetime() == null ? "none"
+                        : refreshFamilies.maxLifetime().getSeconds() + "s")
+                + ", refresh_grace=" + refreshFamilies.graceWindow().getSeconds() + "s"
                 + "]";
     }
 
@@ -279,6 +308,7 @@ public record ServerConfig(
         builder.requestLog = requestLog;
         builder.edge = edge;
         builder.policies = policies;
+        builder.refreshFamilies = refreshFamilies;
         return builder;
     }
 
@@ -303,6 +333,7 @@ public record ServerConfig(
         private boolean requestLog;
         private EdgeSettings edge = EdgeSettings.NONE;
         private TokenPolicies policies = TokenPolicies.DEFAULT;
+        private RefreshFamilySettings refreshFamilies = RefreshFamilySettings.DEFAULT;
 
         public Builder host(String value) {
             this.host = value;
@@ -399,11 +430,16 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder refreshFamilies(RefreshFamilySettings value) {
+            this.refreshFamilies = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
                     serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, edge,
-                    policies);
+                    policies, refreshFamilies);
         }
     }
 }

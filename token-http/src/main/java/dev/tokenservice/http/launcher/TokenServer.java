@@ -109,7 +109,8 @@ public final class TokenServer implements AutoCloseable {
     private static Module[] modules(ServerConfig config, Database database, int port) {
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
                 new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()))
-                .withLiveTokenLimit(config.policies().issuancePolicy());
+                .withLiveTokenLimit(config.policies().issuancePolicy())
+                .withRefreshFamilies(config.refreshFamilies());
         return new Module[] {
             new TokenCoreModule(),
             new PersistenceModule(database),

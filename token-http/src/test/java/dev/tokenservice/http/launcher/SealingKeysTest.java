@@ -52,4 +52,40 @@ class SealingKeysTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TOKEN_SEALING_KEY").hasMessageNotContaining("c2hvcnQ=");
     }
+
+    @Test
+    void sealerWhenSeveralKeysConfiguredThenTheFirstSealsAndEveryOneOpens() {
+        String newKey = AesGcmTokenSealer.newBase64Key();
+        String oldKey = AesGcmTokenSealer.newBase64Key();
+        SealedToken old = AesGcmTokenSealer.fromBase64(oldKey).seal(TokenValue.of("old")).orElseThrow();
+
+        TokenSealer ring = SealingKeys.sealer(config(newKey + "," + oldKey));
+
+        assertThat(ring.unseal(old)).contains(TokenValue.of("old"));
+        assertThat(AesGcmTokenSealer.fromBase64(newKey).unseal(ring.seal(TokenValue.of("new")).orElseThrow()))
+                .contains(TokenValue.of("new"));
+    }
+
+    @Test
+    void sealerWhenKeyFileHoldsOneKeyPerLineThenTheFirstSealsAndEveryOneOpens() throws IOException {
+        String newKey = AesGcmTokenSealer.newBase64Key();
+        String oldKey = AesGcmTokenSealer.newBase64Key();
+        Files.writeString(dataDir.resolve(SealingKeys.KEY_FILE), newKey + "\n" + oldKey + "\n");
+        SealedToken old = AesGcmTokenSealer.fromBase64(oldKey).seal(TokenValue.of("old")).orElseThrow();
+
+        TokenSealer ring = SealingKeys.sealer(config(null));
+
+        assertThat(ring.unseal(old)).contains(TokenValue.of("old"));
+        assertThat(AesGcmTokenSealer.fromBase64(newKey).unseal(ring.seal(TokenValue.of("new")).orElseThrow()))
+                .contains(TokenValue.of("new"));
+    }
+
+    @Test
+    void sealerWhenAKeyIsGivenTwiceThenRefusedWithoutEchoingIt() {
+        String key = AesGcmTokenSealer.newBase64Key();
+
+        assertThatThrownBy(() -> SealingKeys.sealer(config(key + "," + key)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TOKEN_SEALING_KEY").hasMessageNotContaining(key);
+    }
 }

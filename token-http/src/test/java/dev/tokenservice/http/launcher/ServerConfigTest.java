@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.policy.RefreshFamilySettings;
 import dev.tokenservice.core.policy.RevocationSettings;
 import dev.tokenservice.http.discovery.MetadataSettings;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServerConfigTest {
 
@@ -38,6 +41,37 @@ class ServerConfigTest {
         assertThat(config.issuerFor(8080)).isEqualTo("http://localhost:8080");
         assertThat(config.clientCacheTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.requestLog()).isTrue();
+        assertThat(config.refreshFamilies()).isEqualTo(RefreshFamilySettings.DEFAULT);
+    }
+
+    @Test
+    void fromWhenRefreshFamilySettingsSetThenReadsThem() {
+        ServerConfig config = ServerConfig.from(
+                Map.of("TOKEN_REFRESH_FAMILY_TTL", "604800", "TOKEN_REFRESH_GRACE", "30"), new Properties());
+
+        assertThat(config.refreshFamilies()).isEqualTo(
+                new RefreshFamilySettings(Duration.ofDays(7), Duration.ofSeconds(30)));
+        assertThat(config.toString()).contains("refresh_family_ttl=604800s", "refresh_grace=30s");
+    }
+
+    @Test
+    void fromWhenRefreshFamilyTtlZeroThenFamiliesDoNotEnd() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_REFRESH_FAMILY_TTL", "0"), new Properties());
+
+        assertThat(config.refreshFamilies().maxLifetime()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "301", "soon"})
+    void fromWhenRefreshGraceOutOfRangeThenRefusedNamingTheVariable(String value) {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_REFRESH_GRACE", value), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_REFRESH_GRACE");
+    }
+
+    @Test
+    void fromWhenRefreshFamilyTtlNegativeThenRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_REFRESH_FAMILY_TTL", "-5"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_REFRESH_FAMILY_TTL");
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
+import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.testkit.TestHashers;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -124,6 +127,78 @@ class TokenServerTest {
             assertThat(server.clients().findById(dev.tokenservice.core.model.ClientId.of("admin"))).isEmpty();
         }
         assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void startWhenBootstrapClientOverridesRefreshFamilySettingsThenTheClientKeepsThem() throws Exception {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        Files.writeString(bootstrap, """
+                {"clients": [{"client_id": "mobile", "grant_types": ["password", "refresh_token"], "scopes": ["read"],
+                              "refresh_family_ttl": 1209600, "refresh_grace": 30},
+                             {"client_id": "kiosk", "grant_types": ["password", "refresh_token"], "scopes": ["read"],
+                              "refresh_grace": 0}]}
+                """);
+
+        try (TokenServer server = TokenServer.start(quietEphemeral().withBootstrapFile(bootstrap),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            Client mobile = server.clients().findById(ClientId.of("mobile")).orElseThrow();
+            Client kiosk = server.clients().findById(ClientId.of("kiosk")).orElseThrow();
+
+            assertThat(mobile.refreshFamilyLifetime()).isEqualTo(Duration.ofDays(14));
+            assertThat(mobile.refreshGraceWindow()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(kiosk.refreshFamilyLifetime()).isNull();
+            assertThat(kiosk.refreshGraceWindow()).isEqualTo(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void startWhenBootstrapClientGraceWindowTooLongThenRefusedNamingTheClient() throws IOException {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        Files.writeString(bootstrap, """
+                {"clients": [{"client_id": "mobile", "grant_types": ["refresh_token"], "refresh_grace": 301}]}
+                """);
+
+        assertThatThrownBy(() -> TokenServer.start(quietEphemeral().withBootstrapFile(bootstrap),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mobile")
+                .hasMessageContaining("grace window");
+    }
+
+    @Test
+    void startWhenSealingKeyRotatedWithTheOldKeyKeptThenTheAdminViewStillShowsOldTokens() throws Exception {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        Files.writeString(bootstrap, """
+                {"clients": [{"client_id": "admin-cli", "client_secret": "s3cret", "grant_types": ["client_credentials"],
+                              "authorities": ["TOKENS_ADMIN"]},
+                             {"client_id": "web.app", "grant_types": ["password"], "scopes": ["read"]}],
+                 "users":   [{"username": "jane", "password": "pw", "authorities": []}]}
+                """);
+        String oldKey = AesGcmTokenSealer.newBase64Key();
+        String newKey = AesGcmTokenSealer.newBase64Key();
+        String janes;
+        try (TokenServer server = TokenServer.start(fileConfig().withSealingKey(oldKey).withBootstrapFile(bootstrap),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            janes = json(post(server.baseUri(), form("grant_type", "password", "client_id", "web.app",
+                    "username", "jane", "password", "pw"))).get("access_token").asText();
+        }
+
+        String rotated = adminViewOfJane(fileConfig().withSealingKey(newKey + "," + oldKey).withBootstrapFile(bootstrap));
+        String oldKeyDropped = adminViewOfJane(fileConfig().withSealingKey(newKey).withBootstrapFile(bootstrap));
+
+        assertThat(rotated).isEqualTo(janes);
+        assertThat(oldKeyDropped).isEqualTo("null");
+    }
+
+    /** The token value the single-token administration view shows for jane at web.app. */
+    private String adminViewOfJane(ServerConfig config) throws Exception {
+        try (TokenServer server = TokenServer.start(config,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            String admin = json(post(server.baseUri(), form("grant_type", "client_credentials",
+                    "client_id", "admin-cli", "client_secret", "s3cret"))).get("access_token").asText();
+            HttpResponse<String> view = get(server.baseUri(), "/auth/tokens/jane/web.app", admin);
+            assertThat(view.statusCode()).isEqualTo(200);
+            return json(view).get("token").asText();
+        }
     }
 
     @Test

@@ -23,7 +23,9 @@ public final class ClientRows {
     public static final List<String> COLUMNS = List.of("client_id", "secret_hash", "grant_types", "allowed_scopes",
             "default_scopes", "authorities", "access_token_ttl_ms", "refresh_token_ttl_ms",
             // Client administration (V7).
-            "live_token_limit", "retired_secret_hash", "retired_secret_expires_at");
+            "live_token_limit", "retired_secret_hash", "retired_secret_expires_at",
+            // Refresh families (V6).
+            "refresh_family_ttl_ms", "refresh_grace_ms");
 
     public static final String FIND = "SELECT " + String.join(", ", COLUMNS) + " FROM clients"
             + " WHERE client_id = :client_id";
@@ -58,7 +60,9 @@ public final class ClientRows {
                 .bind("refresh_token_ttl_ms", Millis.of(client.refreshTokenLifetime()))
                 .bind("live_token_limit", client.liveTokenLimit() == null ? null : client.liveTokenLimit().name())
                 .bind("retired_secret_hash", retired == null ? null : retired.hash().value())
-                .bind("retired_secret_expires_at", retired == null ? null : Millis.of(retired.expiresAt()));
+                .bind("retired_secret_expires_at", retired == null ? null : Millis.of(retired.expiresAt()))
+                .bind("refresh_family_ttl_ms", Millis.of(client.refreshFamilyLifetime()))
+                .bind("refresh_grace_ms", Millis.of(client.refreshGraceWindow()));
     }
 
     private static Client client(ResultSet row, StatementContext context) throws SQLException {
@@ -76,7 +80,9 @@ public final class ClientRows {
                 Millis.duration(nullableLong(row, "refresh_token_ttl_ms")),
                 liveTokenLimit == null ? null : LiveTokenLimit.valueOf(liveTokenLimit),
                 retiredHash == null ? null : new RetiredSecret(SecretHash.of(retiredHash),
-                        Millis.instant(row.getLong("retired_secret_expires_at"))));
+                        Millis.instant(row.getLong("retired_secret_expires_at"))),
+                Millis.duration(nullableLong(row, "refresh_family_ttl_ms")),
+                Millis.duration(nullableLong(row, "refresh_grace_ms")));
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {

@@ -58,7 +58,8 @@ public final class TokenRows {
                 .bind("issuedAt", Millis.of(token.issuedAt()))
                 .bind("expiresAt", Millis.of(token.expiresAt()))
                 .bind("familyId", token.familyId().value())
-                .bind("used", token.used());
+                .bind("used", token.used())
+                .bind("familyIssuedAt", Millis.of(token.familyIssuedAt()));
     }
 
     private static AccessToken accessToken(ResultSet row, StatementContext context)
@@ -88,7 +89,8 @@ public final class TokenRows {
                 Millis.instant(row.getLong("issued_at")),
                 Millis.instant(row.getLong("expires_at")),
                 FamilyId.of(row.getString("family_id")),
-                row.getBoolean("used"));
+                row.getBoolean("used"),
+                Millis.instant(row.getLong("family_issued_at")));
     }
 
     private static TokenSummary summary(ResultSet row, StatementContext context)

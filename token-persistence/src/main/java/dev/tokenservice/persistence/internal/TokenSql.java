@@ -9,14 +9,26 @@ public final class TokenSql {
     public static final String ACCESS_COLUMNS =
             "digest, token_id, sealed, client_id, username, scope, issued_at, expires_at, family_id";
     public static final String REFRESH_COLUMNS =
-            "digest, token_id, client_id, username, scope, issued_at, expires_at, family_id, used";
+            "digest, token_id, client_id, username, scope, issued_at, expires_at, family_id, used, family_issued_at";
     /** What the administration list may read: no digest, no sealed value. */
     public static final String SUMMARY_COLUMNS = "token_id, client_id, username, scope, issued_at, expires_at";
 
     public static final String INSERT_ACCESS = "INSERT INTO access_tokens (" + ACCESS_COLUMNS + ") VALUES "
             + "(:digest, :tokenId, :sealed, :clientId, :username, :scope, :issuedAt, :expiresAt, :familyId)";
     public static final String INSERT_REFRESH = "INSERT INTO refresh_tokens (" + REFRESH_COLUMNS + ") VALUES "
-            + "(:digest, :tokenId, :clientId, :username, :scope, :issuedAt, :expiresAt, :familyId, :used)";
+            + "(:digest, :tokenId, :clientId, :username, :scope, :issuedAt, :expiresAt, :familyId, :used, :familyIssuedAt)";
+
+    /**
+     * The schema before V6 (no family start, no successor), which a journal written by an earlier version is redone
+     * against: the journal is redone before migrations run.
+     */
+    public static final String INSERT_REFRESH_BEFORE_V6 = "INSERT INTO refresh_tokens"
+            + " (digest, token_id, client_id, username, scope, issued_at, expires_at, family_id, used) VALUES"
+            + " (:digest, :tokenId, :clientId, :username, :scope, :issuedAt, :expiresAt, :familyId, :used)";
+    public static final String MARK_REFRESH_USED_AGAIN_BEFORE_V6 =
+            "UPDATE refresh_tokens SET used = TRUE WHERE digest = :digest";
+    public static final String COUNT_FAMILY_START_COLUMNS = "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
+            + " WHERE UPPER(TABLE_NAME) = 'REFRESH_TOKENS' AND UPPER(COLUMN_NAME) = 'FAMILY_ISSUED_AT'";
 
     public static final String FIND_LIVE_ACCESS = "SELECT " + ACCESS_COLUMNS
             + " FROM access_tokens WHERE digest = :digest AND expires_at > :now";
@@ -27,11 +39,16 @@ public final class TokenSql {
      * The rotation's single atomic step (RFC 6749 §10.4): at most one caller changes the row, and its row count of
      * 1 makes it the winner. Concurrent callers wait for the row lock, re-check {@code used} and get 0.
      */
-    public static final String MARK_REFRESH_USED = "UPDATE refresh_tokens SET used = TRUE"
+    public static final String MARK_REFRESH_USED = "UPDATE refresh_tokens SET used = TRUE, successor = :successor"
             + " WHERE digest = :digest AND used = FALSE AND expires_at > :now";
 
     /** The rotation redone from the token journal: the token was spent, whatever it looks like now. */
-    public static final String MARK_REFRESH_USED_AGAIN = "UPDATE refresh_tokens SET used = TRUE WHERE digest = :digest";
+    public static final String MARK_REFRESH_USED_AGAIN = "UPDATE refresh_tokens SET used = TRUE, successor = :successor"
+            + " WHERE digest = :digest";
+
+    /** The successor kept with a live, used refresh token (the grace window). */
+    public static final String FIND_SUCCESSOR = "SELECT successor FROM refresh_tokens"
+            + " WHERE digest = :digest AND used = TRUE AND expires_at > :now AND successor IS NOT NULL";
     public static final String ACCESS_EXISTS = "SELECT COUNT(*) FROM access_tokens WHERE digest = :digest";
     public static final String REFRESH_EXISTS = "SELECT COUNT(*) FROM refresh_tokens WHERE digest = :digest";
 

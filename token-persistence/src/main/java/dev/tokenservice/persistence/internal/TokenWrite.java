@@ -2,9 +2,11 @@ package dev.tokenservice.persistence.internal;
 
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.HolderSelector;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenPair;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A committed change to the token tables, as the token journal records it: enough to redo it after a crash. Redoing
@@ -15,8 +17,8 @@ public sealed interface TokenWrite {
     /** Tokens of one issuance were saved. */
     record Save(TokenPair tokens) implements TokenWrite { }
 
-    /** A refresh token was marked used and its replacement saved. */
-    record Rotate(TokenDigest used, TokenPair replacement) implements TokenWrite { }
+    /** A refresh token was marked used, with its sealed successor if any, and its replacement saved. */
+    record Rotate(TokenDigest used, TokenPair replacement, @Nullable SealedSuccessor successor) implements TokenWrite { }
 
     /** One access token was deleted. */
     record RevokeAccess(TokenDigest digest) implements TokenWrite { }
@@ -29,4 +31,7 @@ public sealed interface TokenWrite {
 
     /** Every token of exactly this holder was deleted. */
     record RevokeHeldBy(TokenHolder holder) implements TokenWrite { }
+
+    /** Every token of exactly this holder was deleted and the tokens of one issuance saved, in one transaction. */
+    record Replace(TokenHolder holder, TokenPair tokens) implements TokenWrite { }
 }

@@ -6,6 +6,7 @@ import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.SealedToken;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
@@ -22,14 +23,21 @@ import java.time.Instant;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** The binary form of a {@link TokenWrite} in the journal: a kind byte, then its fields. Not API. */
+/**
+ * The binary form of a {@link TokenWrite} in the journal: a kind byte, then its fields. Records of the first format
+ * (a refresh token without its family's start, a rotation without a successor), which a journal written before an
+ * upgrade may still hold, are read too: their refresh tokens start their family. Not API.
+ */
 final class TokenWriteCodec {
-    private static final int SAVE = 1;
-    private static final int ROTATE = 2;
+    private static final int SAVE_1 = 1;
+    private static final int ROTATE_1 = 2;
     private static final int REVOKE_ACCESS = 3;
     private static final int REVOKE_FAMILY = 4;
     private static final int REVOKE_SELECTED = 5;
     private static final int REVOKE_HELD_BY = 6;
+    private static final int SAVE = 7;
+    private static final int ROTATE = 8;
+    private static final int REPLACE = 9;
 
     private TokenWriteCodec() {
     }
@@ -44,6 +52,7 @@ final class TokenWriteCodec {
                 out.writeByte(ROTATE);
                 out.writeUTF(rotate.used().value());
                 writePair(out, rotate.replacement());
+                writeNullable(out, rotate.successor(), SealedSuccessor::value);
             } else if (write instanceof TokenWrite.RevokeAccess revoke) {
                 out.writeByte(REVOKE_ACCESS);
                 out.writeUTF(revoke.digest().value());
@@ -58,6 +67,11 @@ final class TokenWriteCodec {
                 out.writeByte(REVOKE_HELD_BY);
                 out.writeUTF(revoke.holder().clientId().value());
                 writeNullable(out, revoke.holder().username(), Username::value);
+            } else if (write instanceof TokenWrite.Replace replace) {
+                out.writeByte(REPLACE);
+                out.writeUTF(replace.holder().clientId().value());
+                writeNullable(out, replace.holder().username(), Username::value);
+                writePair(out, replace.tokens());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
@@ -70,8 +84,13 @@ final class TokenWriteCodec {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
         int kind = in.readUnsignedByte();
         return switch (kind) {
-            case SAVE -> new TokenWrite.Save(readPair(in));
-            case ROTATE -> new TokenWrite.Rotate(TokenDigest.fromStorage(in.readUTF()), readPair(in));
+            case SAVE_1 -> new TokenWrite.Save(readPair(in, false));
+            case ROTATE_1 -> new TokenWrite.Rotate(TokenDigest.fromStorage(in.readUTF()), readPair(in, false), null);
+            case SAVE -> new TokenWrite.Save(readPair(in, true));
+            case ROTATE -> new TokenWrite.Rotate(TokenDigest.fromStorage(in.readUTF()), readPair(in, true),
+                    readNullable(in, SealedSuccessor::new));
+            case REPLACE -> new TokenWrite.Replace(
+                    new TokenHolder(ClientId.of(in.readUTF()), readNullable(in, Username::of)), readPair(in, true));
             case REVOKE_ACCESS -> new TokenWrite.RevokeAccess(TokenDigest.fromStorage(in.readUTF()));
             case REVOKE_FAMILY -> new TokenWrite.RevokeFamily(FamilyId.of(in.readUTF()));
             case REVOKE_SELECTED -> new TokenWrite.RevokeSelected(
@@ -105,10 +124,11 @@ final class TokenWriteCodec {
             out.writeLong(Millis.of(refresh.expiresAt()));
             out.writeUTF(refresh.familyId().value());
             out.writeBoolean(refresh.used());
+            out.writeLong(Millis.of(refresh.familyIssuedAt()));
         }
     }
 
-    private static TokenPair readPair(DataInputStream in) throws IOException {
+    private static TokenPair readPair(DataInputStream in, boolean withFamilyStart) throws IOException {
         AccessToken access = new AccessToken(TokenId.of(in.readUTF()), TokenDigest.fromStorage(in.readUTF()),
                 readNullable(in, SealedToken::new), ClientId.of(in.readUTF()), readNullable(in, Username::of),
                 Scope.parse(in.readUTF()), instant(in), instant(in), readNullable(in, FamilyId::of));
@@ -118,6 +138,12 @@ final class TokenWriteCodec {
         RefreshToken refresh = new RefreshToken(TokenId.of(in.readUTF()), TokenDigest.fromStorage(in.readUTF()),
                 ClientId.of(in.readUTF()), readNullable(in, Username::of), Scope.parse(in.readUTF()), instant(in),
                 instant(in), FamilyId.of(in.readUTF()), in.readBoolean());
+        if (withFamilyStart) {
+            Instant familyIssuedAt = instant(in);
+            refresh = new RefreshToken(refresh.id(), refresh.digest(), refresh.clientId(), refresh.username(),
+                    refresh.scope(), refresh.issuedAt(), refresh.expiresAt(), refresh.familyId(), refresh.used(),
+                    familyIssuedAt);
+        }
         return new TokenPair(access, refresh);
     }
 

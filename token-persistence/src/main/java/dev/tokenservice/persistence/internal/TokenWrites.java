@@ -7,6 +7,7 @@ import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenPair;
@@ -15,7 +16,9 @@ import dev.tokenservice.persistence.internal.TokenSql.TokenTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The statements of every change to the token tables, in the caller's transaction: as the store makes them, and as
@@ -42,9 +45,11 @@ public final class TokenWrites {
     }
 
     /** Marks the live, unused refresh token used and saves the replacement; false, changing nothing, otherwise. */
-    public static boolean rotate(Handle handle, TokenDigest used, TokenPair replacement, long now) {
+    public static boolean rotate(Handle handle, TokenDigest used, TokenPair replacement,
+            @Nullable SealedSuccessor successor, long now) {
         int marked = handle.createUpdate(TokenSql.MARK_REFRESH_USED)
                 .bind("digest", used.value())
+                .bind("successor", successor == null ? null : successor.value())
                 .bind("now", now)
                 .execute();
         if (marked != 1) {
@@ -101,22 +106,44 @@ public final class TokenWrites {
         return delete.execute();
     }
 
+    /** Deletes every token of exactly {@code holder} and inserts {@code tokens}; returns how many were deleted. */
+    public static int replaceHeldBy(Handle handle, TokenHolder holder, TokenPair tokens) {
+        int revoked = revokeHeldBy(handle, holder);
+        insert(handle, tokens);
+        return revoked;
+    }
+
     /** The condition that selects exactly {@code holder}'s tokens. */
     public static String holderCondition(TokenHolder holder) {
         return holder.username() != null ? TokenSql.HOLDER_WITH_USER : TokenSql.HOLDER_WITHOUT_USER;
     }
 
+    /** True when the tables have the columns of V6 (the family start); false on a schema an earlier version left. */
+    public static boolean hasFamilyStart(Handle handle) {
+        return handle.createQuery(TokenSql.COUNT_FAMILY_START_COLUMNS).mapTo(Long.class).one() > 0;
+    }
+
     /**
      * Makes {@code write} again, on a database that may already hold it and any write before it: saves only what is
      * absent, and spends a rotated token whatever it looks like now. Redone in journal order, the writes leave the
-     * state they left the first time.
+     * state they left the first time. {@code familyStart} says whether the schema has V6's columns (see
+     * {@link #hasFamilyStart}); without them, the write is redone as the earlier version that recorded it made it.
      */
-    public static void redo(Handle handle, TokenWrite write) {
+    public static void redo(Handle handle, TokenWrite write, boolean familyStart) {
         if (write instanceof TokenWrite.Save save) {
-            insertAbsent(handle, save.tokens());
+            insertAbsent(handle, save.tokens(), familyStart);
         } else if (write instanceof TokenWrite.Rotate rotate) {
-            handle.createUpdate(TokenSql.MARK_REFRESH_USED_AGAIN).bind("digest", rotate.used().value()).execute();
-            insertAbsent(handle, rotate.replacement());
+            if (familyStart) {
+                handle.createUpdate(TokenSql.MARK_REFRESH_USED_AGAIN)
+                        .bind("digest", rotate.used().value())
+                        .bind("successor", rotate.successor() == null ? null : rotate.successor().value())
+                        .execute();
+            } else {
+                handle.createUpdate(TokenSql.MARK_REFRESH_USED_AGAIN_BEFORE_V6)
+                        .bind("digest", rotate.used().value())
+                        .execute();
+            }
+            insertAbsent(handle, rotate.replacement(), familyStart);
         } else if (write instanceof TokenWrite.RevokeAccess revoke) {
             revokeAccess(handle, revoke.digest());
         } else if (write instanceof TokenWrite.RevokeFamily revoke) {
@@ -125,16 +152,26 @@ public final class TokenWrites {
             revokeSelected(handle, revoke.selector());
         } else if (write instanceof TokenWrite.RevokeHeldBy revoke) {
             revokeHeldBy(handle, revoke.holder());
+        } else if (write instanceof TokenWrite.Replace replace) {
+            revokeHeldBy(handle, replace.holder());
+            insertAbsent(handle, replace.tokens(), familyStart);
         }
     }
 
-    private static void insertAbsent(Handle handle, TokenPair tokens) {
+    private static void insertAbsent(Handle handle, TokenPair tokens, boolean familyStart) {
         if (!exists(handle, TokenSql.ACCESS_EXISTS, tokens.access().digest())) {
             TokenRows.bind(handle.createUpdate(TokenSql.INSERT_ACCESS), tokens.access()).execute();
         }
         RefreshToken refresh = tokens.refresh();
         if (refresh != null && !exists(handle, TokenSql.REFRESH_EXISTS, refresh.digest())) {
-            TokenRows.bind(handle.createUpdate(TokenSql.INSERT_REFRESH), refresh).execute();
+            if (familyStart) {
+                TokenRows.bind(handle.createUpdate(TokenSql.INSERT_REFRESH), refresh).execute();
+            } else {
+                // The row's family start has no column yet: V6 fills it in from the family's oldest member.
+                TokenRows.bind(handle.createUpdate(TokenSql.INSERT_REFRESH_BEFORE_V6)
+                        .configure(SqlStatements.class, config -> config.setUnusedBindingAllowed(true)), refresh)
+                        .execute();
+            }
         }
     }
 

@@ -3,17 +3,24 @@ package dev.tokenservice.persistence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.HolderSelector;
+import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
+import dev.tokenservice.core.model.TokenId;
+import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.port.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -173,5 +180,41 @@ class TokenJournalTest {
         for (TokenWrite write : writes) {
             assertThat(TokenWriteCodec.decode(TokenWriteCodec.encode(write))).isEqualTo(write);
         }
+    }
+
+    @Test
+    void codecWhenPairsCarryFamilyStartAndSuccessorThenReadsThemBack() throws IOException {
+        TokenPair pair = pair(Instant.parse("2030-01-02T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z"));
+        List<TokenWrite> writes = List.of(new TokenWrite.Save(pair),
+                new TokenWrite.Rotate(TokenDigest.of(new TokenValue("old")), pair, new SealedSuccessor("v2.sealed")),
+                new TokenWrite.Rotate(TokenDigest.of(new TokenValue("old")), pair, null),
+                new TokenWrite.Replace(TokenHolder.of(ClientId.of("web"), Username.of("jane")), pair));
+
+        for (TokenWrite write : writes) {
+            assertThat(TokenWriteCodec.decode(TokenWriteCodec.encode(write))).isEqualTo(write);
+        }
+    }
+
+    @Test
+    void decodeWhenSaveIsOfTheFirstFormatThenItsRefreshTokenStartsItsFamily() throws IOException {
+        Instant issuedAt = Instant.parse("2030-01-02T00:00:00Z");
+        byte[] current = TokenWriteCodec.encode(new TokenWrite.Save(pair(issuedAt, issuedAt)));
+        // The first format: kind 1, and the pair without the family start (the last 8 bytes).
+        byte[] first = Arrays.copyOf(current, current.length - Long.BYTES);
+        first[0] = 1;
+
+        TokenWrite decoded = TokenWriteCodec.decode(first);
+
+        assertThat(decoded).isEqualTo(new TokenWrite.Save(pair(issuedAt, issuedAt)));
+    }
+
+    private static TokenPair pair(Instant issuedAt, Instant familyIssuedAt) {
+        FamilyId family = FamilyId.of("family-1");
+        AccessToken access = new AccessToken(TokenId.of("a1"), TokenDigest.of(new TokenValue("access")), null,
+                ClientId.of("web"), Username.of("jane"), Scope.parse("read"), issuedAt, issuedAt.plusSeconds(60), family);
+        RefreshToken refresh = new RefreshToken(TokenId.of("r1"), TokenDigest.of(new TokenValue("refresh")),
+                ClientId.of("web"), Username.of("jane"), Scope.parse("read"), issuedAt, issuedAt.plusSeconds(600),
+                family, false, familyIssuedAt);
+        return new TokenPair(access, refresh);
     }
 }

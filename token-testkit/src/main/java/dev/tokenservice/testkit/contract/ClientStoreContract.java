@@ -59,6 +59,21 @@ public abstract class ClientStoreContract {
     }
 
     @Test
+    void findByIdWhenClientOverridesRefreshFamilyLifetimeAndGraceWindowThenTheyRoundTrip() {
+        Client client = confidential("mobile").toBuilder()
+                .refreshFamilyLifetime(Duration.ofDays(14))
+                .refreshGraceWindow(Duration.ofSeconds(30))
+                .build();
+        Client graceOff = confidential("kiosk").toBuilder().refreshGraceWindow(Duration.ZERO).build();
+
+        store.save(client);
+        store.save(graceOff);
+
+        assertThat(store.findById(client.clientId())).contains(client);
+        assertThat(store.findById(graceOff.clientId())).contains(graceOff);
+    }
+
+    @Test
     void findByIdWhenPublicClientWithDefaultsSavedThenReturnsEqualClient() {
         Client client = Client.builder("spa").grantTypes(GrantType.PASSWORD).build();
 

@@ -16,6 +16,7 @@ import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenId;
 import dev.tokenservice.core.model.HolderSelector;
@@ -249,6 +250,114 @@ public abstract class TokenStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void findRefreshTokenWhenItsFamilyStartedEarlierThenTheFamilyStartRoundTrips() {
+        RefreshToken member = refresh("r1", CLIENT_A, ALICE, now(), HOUR, FamilyId.of("family-1"));
+        RefreshToken later = new RefreshToken(member.id(), member.digest(), member.clientId(), member.username(),
+                member.scope(), member.issuedAt(), member.expiresAt(), member.familyId(), false,
+                now().minus(Duration.ofDays(10)));
+        TokenPair tokens = new TokenPair(access("a1", CLIENT_A, ALICE, now(), HOUR, later.familyId()), later);
+
+        store.save(tokens);
+
+        assertThat(store.findRefreshToken(later.digest())).contains(later);
+    }
+
+    @Test
+    void findSuccessorWhenRotatedWithOneThenReturnsIt() {
+        TokenPair original = pair("p1", CLIENT_A, ALICE, now(), "family-1");
+        store.save(original);
+        SealedSuccessor successor = new SealedSuccessor("sealed-successor-of-p1");
+
+        store.rotate(original.refresh().digest(), pair("p2", CLIENT_A, ALICE, now(), "family-1"), successor);
+
+        assertThat(store.findSuccessor(original.refresh().digest())).contains(successor);
+        assertThat(store.findRefreshToken(original.refresh().digest())).contains(original.refresh().asUsed());
+    }
+
+    @Test
+    void findSuccessorWhenRotatedWithoutOneThenEmpty() {
+        TokenPair original = pair("p1", CLIENT_A, ALICE, now(), "family-1");
+        store.save(original);
+
+        store.rotate(original.refresh().digest(), pair("p2", CLIENT_A, ALICE, now(), "family-1"));
+
+        assertThat(store.findSuccessor(original.refresh().digest())).isEmpty();
+    }
+
+    @Test
+    void findSuccessorWhenTokenIsUnusedOrUnknownThenEmpty() {
+        TokenPair original = pair("p1", CLIENT_A, ALICE, now(), "family-1");
+        store.save(original);
+
+        assertThat(store.findSuccessor(original.refresh().digest())).isEmpty();
+        assertThat(store.findSuccessor(digest("nothing"))).isEmpty();
+    }
+
+    @Test
+    void findSuccessorWhenFamilyRevokedOrTokenExpiredThenEmpty() {
+        TokenPair revoked = pair("p1", CLIENT_A, ALICE, now(), "family-1");
+        TokenPair expiring = pair("p3", CLIENT_A, ALICE, now(), "family-2");
+        List.of(revoked, expiring).forEach(store::save);
+        store.rotate(revoked.refresh().digest(), pair("p2", CLIENT_A, ALICE, now(), "family-1"),
+                new SealedSuccessor("s1"));
+        store.rotate(expiring.refresh().digest(), pair("p4", CLIENT_A, ALICE, now(), "family-2"),
+                new SealedSuccessor("s2"));
+
+        store.revokeFamily(FamilyId.of("family-1"));
+        clock.set(expiring.refresh().expiresAt());
+
+        assertThat(store.findSuccessor(revoked.refresh().digest())).isEmpty();
+        assertThat(store.findSuccessor(expiring.refresh().digest())).isEmpty();
+    }
+
+    @Test
+    void findSuccessorWhenASecondRotationLostThenTheWinnersSuccessorStays() {
+        TokenPair original = pair("p1", CLIENT_A, ALICE, now(), "family-1");
+        store.save(original);
+        SealedSuccessor winner = new SealedSuccessor("winner");
+        store.rotate(original.refresh().digest(), pair("p2", CLIENT_A, ALICE, now(), "family-1"), winner);
+
+        boolean won = store.rotate(original.refresh().digest(), pair("p3", CLIENT_A, ALICE, now(), "family-1"),
+                new SealedSuccessor("loser"));
+
+        assertThat(won).isFalse();
+        assertThat(store.findSuccessor(original.refresh().digest())).contains(winner);
+    }
+
+    @Test
+    void replaceHeldByWhenHolderHasTokensThenTheyGoOthersStayAndTheNewPairIsSaved() {
+        TokenPair earlier = pair("p1", CLIENT_A, ALICE, now(), "f1");
+        TokenPair bob = pair("p2", CLIENT_A, BOB, now(), "f2");
+        List.of(earlier, bob).forEach(store::save);
+        TokenPair next = pair("p3", CLIENT_A, ALICE, now(), "f3");
+
+        int revoked = store.replaceHeldBy(TokenHolder.of(CLIENT_A, ALICE), next);
+
+        assertThat(revoked).isEqualTo(2);
+        assertThat(store.findAccessToken(earlier.access().digest())).isEmpty();
+        assertThat(store.findRefreshToken(earlier.refresh().digest())).isEmpty();
+        assertThat(store.findAccessToken(next.access().digest())).contains(next.access());
+        assertThat(store.findRefreshToken(next.refresh().digest())).contains(next.refresh());
+        assertThat(store.findAccessToken(bob.access().digest())).isPresent();
+    }
+
+    @Test
+    void replaceHeldByWhenTheNewPairCannotBeSavedThenTheEarlierTokensStay() {
+        TokenPair earlier = pair("p1", CLIENT_A, ALICE, now(), "f1");
+        TokenPair bob = pair("p2", CLIENT_A, BOB, now(), "f2");
+        List.of(earlier, bob).forEach(store::save);
+        // Its refresh token's digest is already stored (Bob's): the save fails.
+        TokenPair clash = new TokenPair(access("p3-a", CLIENT_A, ALICE, now(), HOUR, FamilyId.of("f2")), bob.refresh());
+
+        assertThatThrownBy(() -> store.replaceHeldBy(TokenHolder.of(CLIENT_A, ALICE), clash))
+                .isInstanceOf(StorageException.class);
+
+        assertThat(store.findAccessToken(earlier.access().digest())).contains(earlier.access());
+        assertThat(store.findRefreshToken(earlier.refresh().digest())).contains(earlier.refresh());
+        assertThat(store.findAccessToken(clash.access().digest())).isEmpty();
     }
 
     @Test

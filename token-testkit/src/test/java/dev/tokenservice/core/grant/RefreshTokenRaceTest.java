@@ -13,10 +13,13 @@ import dev.tokenservice.core.model.ResourceOwner;
 import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.Username;
+import dev.tokenservice.core.policy.IssuanceSettings;
+import dev.tokenservice.core.policy.RefreshFamilySettings;
 import dev.tokenservice.core.port.UserDirectory;
 import dev.tokenservice.testkit.InMemoryPorts;
 import dev.tokenservice.testkit.TestClients;
 import dev.tokenservice.testkit.TestUsers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +92,21 @@ class RefreshTokenRaceTest {
                 response -> assertThat(interleaved.verifyAccessToken(response.accessToken())).isPresent());
     }
 
+    @RepeatedTest(20)
+    void issueWhenEightThreadsRefreshOneTokenWithinTheGraceWindowThenAllGetTheWinnersPair() throws Exception {
+        TokenService graceful = ports.coreBuilder()
+                .issuance(IssuanceSettings.DEFAULT.withRefreshFamilies(
+                        RefreshFamilySettings.DEFAULT.withGraceWindow(Duration.ofSeconds(30))))
+                .build().tokenService();
+        TokenRequest refresh = refreshRequestForFreshLogin();
+
+        List<Outcome> outcomes = race(graceful, refresh, 8);
+
+        assertThat(outcomes).allMatch(Outcome::won);
+        assertThat(outcomes).extracting(Outcome::response).containsOnly(outcomes.get(0).response());
+        assertThat(graceful.verifyAccessToken(outcomes.get(0).response().accessToken())).isPresent();
+    }
+
     private TokenRequest refreshRequestForFreshLogin() {
         TokenResponse login = service.issue(TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
         return TokenRequests.refresh(client, login.refreshToken());
@@ -96,6 +114,11 @@ class RefreshTokenRaceTest {
 
     /** Runs {@code threads} refreshes released together by a start gate; returns how each ended. */
     private List<Outcome> race(TokenRequest refresh, int threads) throws InterruptedException, ExecutionException {
+        return race(service, refresh, threads);
+    }
+
+    private static List<Outcome> race(TokenService service, TokenRequest refresh, int threads)
+            throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch ready = new CountDownLatch(threads);

@@ -14,13 +14,16 @@ import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenResponse;
+import dev.tokenservice.core.port.StorageException;
 import dev.tokenservice.core.port.TokenEventListener.RevocationCause;
 import dev.tokenservice.core.port.TokenEventListener.Revoked;
 import dev.tokenservice.testkit.InMemoryPorts;
+import dev.tokenservice.testkit.SequentialTokenValueGenerator;
 import dev.tokenservice.testkit.TestClients;
 import dev.tokenservice.testkit.TestUsers;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +113,20 @@ class LiveTokenLimitTest {
         }
 
         @Test
+        void issueWhenTheNewTokensCannotBeStoredThenTheEarlierOnesStayLive() {
+            service.issue(TokenRequests.clientCredentials(client));
+            TokenResponse first = aliceLogin(service, client);
+            // A second generator starts over at token-1, the client's own token: the save fails on its digest.
+            TokenService clashing = coreWith(LiveTokenLimit.REPLACE_PREVIOUS)
+                    .valueGenerator(new SequentialTokenValueGenerator()).build().tokenService();
+
+            assertThatThrownBy(() -> aliceLogin(clashing, client)).isInstanceOf(StorageException.class);
+
+            assertThat(service.verifyAccessToken(first.accessToken())).isPresent();
+            assertThat(service.introspect(TokenRequests.introspection(client, first.refreshToken())).active()).isTrue();
+        }
+
+        @Test
         void issueWhenHolderAsksAgainThenNewTokensAreLive() {
             aliceLogin(service, client);
 
@@ -179,8 +196,20 @@ class LiveTokenLimitTest {
 
     @Nested
     class ReuseLive {
+        private final byte[] key = randomKey();
         private final TokenService service =
-                coreWith(LiveTokenLimit.REUSE_LIVE).sealer(new AesGcmTokenSealer(randomKey())).build().tokenService();
+                coreWith(LiveTokenLimit.REUSE_LIVE).sealer(new AesGcmTokenSealer(key)).build().tokenService();
+
+        @Test
+        void issueWhenSealingKeyRotatedWithTheOldKeyStillInTheRingThenReturnsTheSameValue() {
+            TokenResponse first = service.issue(TokenRequests.clientCredentials(client));
+            TokenService rotated = coreWith(LiveTokenLimit.REUSE_LIVE)
+                    .sealer(new AesGcmTokenSealer(List.of(randomKey(), key))).build().tokenService();
+
+            TokenResponse second = rotated.issue(TokenRequests.clientCredentials(client));
+
+            assertThat(second.accessToken()).isEqualTo(first.accessToken());
+        }
 
         @Test
         void buildWhenNoSealerThenIllegalStateException() {
