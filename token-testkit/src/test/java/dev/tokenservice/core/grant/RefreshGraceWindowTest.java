@@ -10,9 +10,11 @@ import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.SealedSuccessor;
+import dev.tokenservice.core.model.SealedToken;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenResponse;
+import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.RefreshFamilySettings;
 import dev.tokenservice.core.policy.RevocationSettings;
@@ -39,7 +41,8 @@ class RefreshGraceWindowTest {
         return ports.coreBuilder()
                 .sealer(tokenSealer)
                 .revocation(revocation)
-                .issuance(IssuanceSettings.DEFAULT.withRefreshFamilies(RefreshFamilySettings.DEFAULT.withGraceWindow(window)))
+                .issuance(IssuanceSettings.DEFAULT.withRefreshFamilies(
+                        RefreshFamilySettings.DEFAULT.withGraceWindow(window)))
                 .build().tokenService();
     }
 
@@ -140,8 +143,8 @@ class RefreshGraceWindowTest {
 
         service.issue(refresh);
 
-        assertThat(ports.tokens().findSuccessor(TokenDigest.of(refresh.parameter("refresh_token").map(
-                dev.tokenservice.core.model.TokenValue::of).orElseThrow()))).isEmpty();
+        TokenValue retired = refresh.parameter(TokenRequest.REFRESH_TOKEN).map(TokenValue::of).orElseThrow();
+        assertThat(ports.tokens().findSuccessor(TokenDigest.of(retired))).isEmpty();
     }
 
     @Test
@@ -190,7 +193,6 @@ class RefreshGraceWindowTest {
 
         assertThat(stored.value()).doesNotContain(first.accessToken().value(), first.refreshToken().value());
         // Even without sealing, the key is derived from the retired token's value, which the store never holds.
-        assertThat(new AesGcmTokenSealer(new byte[32]).unseal(new dev.tokenservice.core.model.SealedToken(stored.value())))
-                .isEmpty();
+        assertThat(new AesGcmTokenSealer(new byte[32]).unseal(new SealedToken(stored.value()))).isEmpty();
     }
 }
