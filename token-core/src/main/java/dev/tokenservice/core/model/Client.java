@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param authorities          privileges of tokens issued to it without a user (e.g. {@link Authority#TOKENS_ADMIN})
  * @param accessTokenLifetime  overrides the server's access-token lifetime; {@code null} to use the default
  * @param refreshTokenLifetime overrides the server's refresh-token lifetime; {@code null} to use the default
+ * @param accessTokenFormat    overrides the server's access-token format; {@code null} to use the default
  */
 public record Client(
         ClientId clientId,
@@ -26,7 +27,8 @@ public record Client(
         Scope defaultScopes,
         Set<Authority> authorities,
         @Nullable Duration accessTokenLifetime,
-        @Nullable Duration refreshTokenLifetime) {
+        @Nullable Duration refreshTokenLifetime,
+        @Nullable AccessTokenFormat accessTokenFormat) {
 
     public Client {
         Objects.requireNonNull(clientId, "clientId");
@@ -39,6 +41,14 @@ public record Client(
         }
         requirePositive(accessTokenLifetime, "accessTokenLifetime");
         requirePositive(refreshTokenLifetime, "refreshTokenLifetime");
+    }
+
+    /** A client that uses the server's access-token format. */
+    public Client(ClientId clientId, @Nullable SecretHash secretHash, Set<GrantType> grantTypes, Scope allowedScopes,
+            Scope defaultScopes, Set<Authority> authorities, @Nullable Duration accessTokenLifetime,
+            @Nullable Duration refreshTokenLifetime) {
+        this(clientId, secretHash, grantTypes, allowedScopes, defaultScopes, authorities, accessTokenLifetime,
+                refreshTokenLifetime, null);
     }
 
     private static void requirePositive(Duration lifetime, String name) {
@@ -80,6 +90,7 @@ public record Client(
         builder.authorities.addAll(authorities);
         builder.accessTokenLifetime = accessTokenLifetime;
         builder.refreshTokenLifetime = refreshTokenLifetime;
+        builder.accessTokenFormat = accessTokenFormat;
         return builder;
     }
 
@@ -97,6 +108,7 @@ public record Client(
         private final Set<Authority> authorities = new LinkedHashSet<>();
         private Duration accessTokenLifetime;
         private Duration refreshTokenLifetime;
+        private AccessTokenFormat accessTokenFormat;
 
         private Builder(ClientId clientId) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -152,10 +164,16 @@ public record Client(
             return this;
         }
 
+        /** The format of this client's access tokens; {@code null} for the server's. */
+        public Builder accessTokenFormat(@Nullable AccessTokenFormat format) {
+            this.accessTokenFormat = format;
+            return this;
+        }
+
         public Client build() {
             return new Client(clientId, secretHash, grantTypes, allowedScopes,
                     defaultScopes == null ? allowedScopes : defaultScopes,
-                    authorities, accessTokenLifetime, refreshTokenLifetime);
+                    authorities, accessTokenLifetime, refreshTokenLifetime, accessTokenFormat);
         }
     }
 }
