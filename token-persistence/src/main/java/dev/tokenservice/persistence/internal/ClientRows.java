@@ -1,5 +1,6 @@
 package dev.tokenservice.persistence.internal;
 
+import dev.tokenservice.core.model.AccessTokenFormat;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientId;
@@ -19,7 +20,7 @@ public final class ClientRows {
     public static final String KEY = "client_id";
     /** Every column; each is bound as a parameter of the same name. */
     public static final List<String> COLUMNS = List.of("client_id", "secret_hash", "grant_types", "allowed_scopes",
-            "default_scopes", "authorities", "access_token_ttl_ms", "refresh_token_ttl_ms");
+            "default_scopes", "authorities", "access_token_ttl_ms", "refresh_token_ttl_ms", "access_token_format");
 
     public static final String FIND = "SELECT " + String.join(", ", COLUMNS) + " FROM clients"
             + " WHERE client_id = :client_id";
@@ -41,11 +42,14 @@ public final class ClientRows {
                 .bind("default_scopes", client.defaultScopes().toString())
                 .bind("authorities", Words.join(client.authorities().stream().map(Authority::value).toList()))
                 .bind("access_token_ttl_ms", Millis.of(client.accessTokenLifetime()))
-                .bind("refresh_token_ttl_ms", Millis.of(client.refreshTokenLifetime()));
+                .bind("refresh_token_ttl_ms", Millis.of(client.refreshTokenLifetime()))
+                .bind("access_token_format",
+                        client.accessTokenFormat() == null ? null : client.accessTokenFormat().wireName());
     }
 
     private static Client client(ResultSet row, StatementContext context) throws SQLException {
         String secretHash = row.getString("secret_hash");
+        String format = row.getString("access_token_format");
         return new Client(
                 ClientId.of(row.getString("client_id")),
                 secretHash == null ? null : SecretHash.of(secretHash),
@@ -54,7 +58,8 @@ public final class ClientRows {
                 Scope.parse(row.getString("default_scopes")),
                 Words.split(row.getString("authorities"), Authority::of),
                 Millis.duration(nullableLong(row, "access_token_ttl_ms")),
-                Millis.duration(nullableLong(row, "refresh_token_ttl_ms")));
+                Millis.duration(nullableLong(row, "refresh_token_ttl_ms")),
+                format == null ? null : AccessTokenFormat.of(format));
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {
