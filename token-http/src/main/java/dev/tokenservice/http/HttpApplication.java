@@ -51,6 +51,8 @@ public final class HttpApplication {
         mount(context, "introspection", standard.introspection(), EndpointPaths.INTROSPECTION);
         mount(context, "metadata", standard.metadata(), EndpointPaths.METADATA);
         mount(context, "openapi", standard.openApi(), EndpointPaths.OPENAPI);
+        mount(context, "jwks", standard.jwks(), EndpointPaths.JWKS);
+        mount(context, "signing-keys", standard.keyRotation(), EndpointPaths.SIGNING_KEYS);
         mount(context, "not-found", new NotFoundServlet(errors), "/");
         // Usernames may hold '/' (sent as %2F): the admin servlet splits the raw URI itself.
         context.getServletHandler().setDecodeAmbiguousURIs(true);

@@ -11,9 +11,12 @@ import dev.tokenservice.http.discovery.OpenApiServlet;
 import dev.tokenservice.http.health.HealthCheck;
 import dev.tokenservice.http.health.HealthServlet;
 import dev.tokenservice.http.json.JsonMappers;
+import dev.tokenservice.http.jwt.JwksServlet;
+import dev.tokenservice.http.jwt.KeyRotationServlet;
 import dev.tokenservice.http.oauth.IntrospectionServlet;
 import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
+import dev.tokenservice.http.web.BearerAuthorization;
 import dev.tokenservice.http.web.ErrorResponses;
 import dev.tokenservice.http.web.JsonWriter;
 import dev.tokenservice.testkit.FailingTokenStore;
@@ -57,7 +60,10 @@ class StorageFailureTest {
                 new StandardEndpoints(new RevocationServlet(core.tokenService(), errors),
                         new IntrospectionServlet(core.tokenService(), core.administration(), errors, json),
                         new AuthorizationServerMetadataServlet(core.tokenService(), metadata, errors, json),
-                        new OpenApiServlet(metadata, errors, json)),
+                        new OpenApiServlet(metadata, errors, json),
+                        new JwksServlet(null, errors, json),
+                        new KeyRotationServlet(null, new BearerAuthorization(core.administration(), errors), errors,
+                                json)),
                 errors, json);
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);

@@ -16,7 +16,9 @@ import java.util.Objects;
  *
  * <pre>{@code
  * {"clients": [{"client_id": "admin-cli", "client_secret": "s3cret", "grant_types": ["client_credentials"],
- *               "scopes": ["read"], "authorities": ["TOKENS_ADMIN"]}],
+ *               "scopes": ["read"], "authorities": ["TOKENS_ADMIN"]},
+ *              {"client_id": "orders.api", "client_secret": "s3cret", "grant_types": ["client_credentials"],
+ *               "access_token_format": "jwt"}],
  *  "users":   [{"username": "jane.doe@example.com", "password": "pa ss+word", "authorities": []}]}
  * }</pre>
  */
@@ -26,9 +28,12 @@ record BootstrapFile(List<ClientEntry> clients, List<UserEntry> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    /** A client; without {@code client_secret} or {@code client_secret_hash} it is public. */
+    /**
+     * A client; without {@code client_secret} or {@code client_secret_hash} it is public. {@code access_token_format}
+     * ({@code opaque} or {@code jwt}) overrides the server's default format for its access tokens.
+     */
     record ClientEntry(String clientId, String clientSecret, String clientSecretHash, List<String> grantTypes,
-            List<String> scopes, List<String> authorities) {
+            List<String> scopes, List<String> authorities, String accessTokenFormat) {
         ClientEntry {
             Objects.requireNonNull(clientId, "client_id is required");
             if (clientSecret != null && clientSecretHash != null) {

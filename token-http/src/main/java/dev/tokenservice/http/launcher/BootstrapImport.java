@@ -1,5 +1,6 @@
 package dev.tokenservice.http.launcher;
 
+import dev.tokenservice.core.model.AccessTokenFormat;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
@@ -49,6 +50,8 @@ final class BootstrapImport {
                     .allowedScopes(scopes)
                     .defaultScopes(scopes)
                     .authorities(authorities(entry.authorities()))
+                    .accessTokenFormat(entry.accessTokenFormat() == null ? null
+                            : AccessTokenFormat.of(entry.accessTokenFormat()))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("bootstrap client " + entry.clientId() + " is not valid: " + e.getMessage());

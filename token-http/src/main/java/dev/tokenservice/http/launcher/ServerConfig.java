@@ -45,6 +45,8 @@ import java.util.UUID;
  * @param requestLog       whether Jetty writes its request log, one line per request on standard error (on when read
  *                         from the environment; no setting of its own). {@code TokenServerExtension} turns it off, so
  *                         that a test run does not print a line per request
+ * @param jwt              access-token formats and the signing keys of JWT access tokens
+ *                         ({@code TOKEN_ACCESS_TOKEN_FORMAT}, {@code TOKEN_JWT_*}; see {@link JwtConfig})
  */
 public record ServerConfig(
         String host,
@@ -63,7 +65,8 @@ public record ServerConfig(
         String serviceDocumentation,
         ThirdPartyProviders thirdPartyProviders,
         Duration clientCacheTtl,
-        boolean requestLog) {
+        boolean requestLog,
+        JwtConfig jwt) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -79,6 +82,7 @@ public record ServerConfig(
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(thirdPartyProviders, "thirdPartyProviders");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
+        Objects.requireNonNull(jwt, "jwt");
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
         }
@@ -124,12 +128,14 @@ public record ServerConfig(
                 .clientCacheTtl(Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
                         CachingClientStore.DEFAULT_TTL.getSeconds())))
                 .requestLog(true)
+                .jwt(JwtConfig.read(settings))
                 .build();
     }
 
     /**
      * A server for tests and demos: a free port on loopback, a private in-memory H2 database, a fresh sealing key,
-     * the default lifetimes, no bootstrap file. Nothing is written to disk.
+     * the default lifetimes, no bootstrap file, opaque access tokens by default and JWT signing keys in memory.
+     * Nothing is written to disk.
      */
     public static ServerConfig ephemeral() {
         DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
@@ -147,6 +153,7 @@ public record ServerConfig(
                 .thirdPartyProviders(ThirdPartyProviders.NONE)
                 .clientCacheTtl(CachingClientStore.DEFAULT_TTL)
                 .requestLog(true)
+                .jwt(JwtConfig.EPHEMERAL)
                 .build();
     }
 
@@ -183,6 +190,11 @@ public record ServerConfig(
     /** This configuration with the request log on or off. */
     public ServerConfig withRequestLog(boolean on) {
         return toBuilder().requestLog(on).build();
+    }
+
+    /** This configuration with other access-token format and JWT settings. */
+    public ServerConfig withJwt(JwtConfig value) {
+        return toBuilder().jwt(value).build();
     }
 
     public Optional<String> database() {
@@ -224,6 +236,7 @@ public record ServerConfig(
                 + ", third-party grants=" + thirdPartyProviders.grantTypes()
                 + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
                 + ", request_log=" + (requestLog ? "on" : "off")
+                + ", access_token_format=" + jwt.defaultFormat().wireName()
                 + "]";
     }
 
@@ -252,6 +265,7 @@ public record ServerConfig(
         builder.thirdPartyProviders = thirdPartyProviders;
         builder.clientCacheTtl = clientCacheTtl;
         builder.requestLog = requestLog;
+        builder.jwt = jwt;
         return builder;
     }
 
@@ -274,6 +288,7 @@ public record ServerConfig(
         private ThirdPartyProviders thirdPartyProviders;
         private Duration clientCacheTtl;
         private boolean requestLog;
+        private JwtConfig jwt;
 
         public Builder host(String value) {
             this.host = value;
@@ -360,10 +375,15 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder jwt(JwtConfig value) {
+            this.jwt = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
+                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, jwt);
         }
     }
 }

@@ -19,6 +19,10 @@ public final class EndpointPaths {
     public static final String OPENAPI = "/openapi.json";
     /** The token administration API; its resources lie below. */
     public static final String ADMIN = "/auth/tokens";
+    /** The public keys of JWT access tokens (RFC 7517 §5), the metadata's {@code jwks_uri}. */
+    public static final String JWKS = "/.well-known/jwks.json";
+    /** The administrator's rotation of the JWT signing key. */
+    public static final String SIGNING_KEYS = "/auth/signing-keys";
     /** The health check. */
     public static final String HEALTH = "/healthz";
 
