@@ -68,15 +68,6 @@ public final class KeyRingFile implements KeyRingStore {
         }
     }
 
-    /** The last modification time, to notice a change made by another process; 0 when there is no file. */
-    long lastModified() {
-        try {
-            return Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     private Path createOwnerOnly(Path folder) throws IOException {
         String prefix = file.getFileName() + ".";
         try {

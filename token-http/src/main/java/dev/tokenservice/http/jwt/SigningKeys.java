@@ -105,7 +105,7 @@ public final class SigningKeys {
     public synchronized SigningKey rotate() {
         Instant now = clock.instant();
         SigningKey next = generate(settings.algorithm(), now.plus(settings.publishAhead()));
-        change(current().ring.merge(store.load()).with(next));
+        change(current().ring.with(next));
         LOG.info("rotating the JWT signing key: {} signs from {}", next.keyId(), next.signsFrom());
         return next;
     }
@@ -146,10 +146,13 @@ public final class SigningKeys {
         return current;
     }
 
-    /** Saves {@code ring} and makes it current; the caller holds the lock. */
+    /**
+     * Saves {@code ring}, with what another server sharing the store saved meanwhile, and makes it current; the caller
+     * holds the lock.
+     */
     private void change(KeyRing ring) {
         Instant now = clock.instant();
-        KeyRing published = ring.publishedAt(now);
+        KeyRing published = ring.merge(store.load()).publishedAt(now);
         store.save(published);
         snapshot = Snapshot.of(published, now);
     }
