@@ -24,6 +24,11 @@ public interface KeyRingStore {
             public void save(KeyRing value) {
                 ring.set(value);
             }
+
+            @Override
+            public String toString() {
+                return "memory";
+            }
         };
     }
 }
