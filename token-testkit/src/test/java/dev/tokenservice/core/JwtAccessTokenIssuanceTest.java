@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Access tokens in the JWT format: the core decides the claims, a signer port makes the value, the store keeps its digest. */
+/** JWT access tokens: the core decides the claims, a signer port makes the value, the store keeps its digest. */
 class JwtAccessTokenIssuanceTest {
     private final Client jwtClient = TestClients.confidential().accessTokenFormat(AccessTokenFormat.JWT)
             .authorities(Authority.of("REPORTS")).build();

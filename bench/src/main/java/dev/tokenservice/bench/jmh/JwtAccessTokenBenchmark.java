@@ -70,7 +70,7 @@ public class JwtAccessTokenBenchmark {
                 new KeyRotationSettings(signing, Duration.ofHours(1), null), Clock.systemUTC());
         signer = new JwtAccessTokenSigner(keys, ISSUER, ISSUER);
         Instant now = Instant.now();
-        claims = new AccessTokenClaims(TokenId.of("3f9c1a7e5b2d4c6e8a0b1c2d3e4f5a6b"), ClientId.of("orders.worker"), null,
+        claims = new AccessTokenClaims(TokenId.of("01KBZ8Q5X2N4R7T9V1W3Y5Z7A9"), ClientId.of("orders.worker"), null,
                 Scope.of("orders:read", "orders:write"), Set.of(Authority.of("ORDERS_WORKER"), Authority.of("AUDITOR")),
                 now, now.plus(Duration.ofDays(1)));
         token = signer.sign(claims).value();

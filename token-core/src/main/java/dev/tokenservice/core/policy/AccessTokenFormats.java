@@ -13,7 +13,8 @@ import java.util.Objects;
  */
 public record AccessTokenFormats(AccessTokenFormat defaultFormat, Duration jwtLifetime) {
     public static final Duration DEFAULT_JWT_LIFETIME = Duration.ofMinutes(5);
-    public static final AccessTokenFormats DEFAULT = new AccessTokenFormats(AccessTokenFormat.OPAQUE, DEFAULT_JWT_LIFETIME);
+    public static final AccessTokenFormats DEFAULT =
+            new AccessTokenFormats(AccessTokenFormat.OPAQUE, DEFAULT_JWT_LIFETIME);
 
     public AccessTokenFormats {
         Objects.requireNonNull(defaultFormat, "defaultFormat");

@@ -48,7 +48,7 @@ public record KeyRing(List<SigningKey> keys) {
         return null;
     }
 
-    /** When {@code key} leaves the ring: once a newer key signs and no token it signed is live; {@code null}: not yet known. */
+    /** When {@code key} leaves the ring: once a newer key signs and no token it signed lives; null: not known yet. */
     @Nullable Instant retiresAt(SigningKey key) {
         Instant successor = successorStart(key);
         if (successor == null) {

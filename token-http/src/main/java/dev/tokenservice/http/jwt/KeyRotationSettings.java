@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *                         the key set, so none meets a token whose key it has not fetched
  * @param rotationInterval how long a key signs before the next one is made; {@code null} rotates only on demand
  */
-public record KeyRotationSettings(SigningAlgorithm algorithm, Duration publishAhead, @Nullable Duration rotationInterval) {
+public record KeyRotationSettings(
+        SigningAlgorithm algorithm, Duration publishAhead, @Nullable Duration rotationInterval) {
     public static final Duration DEFAULT_PUBLISH_AHEAD = Duration.ofHours(1);
     public static final Duration DEFAULT_ROTATION_INTERVAL = Duration.ofDays(30);
     public static final KeyRotationSettings DEFAULT =

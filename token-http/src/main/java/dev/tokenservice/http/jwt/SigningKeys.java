@@ -48,8 +48,8 @@ public final class SigningKeys {
     }
 
     /**
-     * Opens the ring kept in {@code store}; on the first start (an empty store) makes a key that signs at once, since no
-     * resource server can hold tokens of this server yet.
+     * Opens the ring kept in {@code store}; on the first start (an empty store) makes a key that signs at once, since
+     * no resource server can hold tokens of this server yet.
      *
      * @throws IllegalArgumentException when a stored key cannot sign
      */
@@ -68,8 +68,8 @@ public final class SigningKeys {
     }
 
     /**
-     * The key that signs a token expiring at {@code expiresAt}, with its header. Before a key signs a token that outlives
-     * its coverage, the coverage is raised and saved: a key is never retired while a token it signed is live.
+     * The key that signs a token expiring at {@code expiresAt}, with its header. Before a key signs a token that
+     * outlives its coverage, the coverage is raised and saved: a key is never retired while a token it signed is live.
      */
     public Signing signingFor(Instant expiresAt) {
         while (true) {
@@ -184,7 +184,8 @@ public final class SigningKeys {
             SigningKey signingKey = ring.signingAt(now).orElseThrow(() -> new IllegalStateException("no signing key"));
             Map<String, Object> jwks = new JWKSet(ring.keys().stream().map(SigningKey::jwk).map(JWK::toPublicJWK)
                     .toList()).toJSONObject(true);
-            return new Snapshot(ring, Signing.of(signingKey), Map.copyOf(new HashMap<>(jwks)), ring.nextChangeAfter(now));
+            return new Snapshot(ring, Signing.of(signingKey), Map.copyOf(new HashMap<>(jwks)),
+                    ring.nextChangeAfter(now));
         }
     }
 }

@@ -126,10 +126,4 @@ public record JwtConfig(
         return new JwtConfig(defaultFormat, accessTokenTtl, audience, algorithm, keysFile, keysInMemory, value,
                 rotationInterval);
     }
-
-    /** This configuration with the keys in {@code file} (and not in memory). */
-    public JwtConfig withKeysFile(Path file) {
-        return new JwtConfig(defaultFormat, accessTokenTtl, audience, algorithm, file, false, publishAhead,
-                rotationInterval);
-    }
 }

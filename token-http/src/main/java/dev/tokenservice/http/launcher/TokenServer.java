@@ -71,7 +71,7 @@ public final class TokenServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server on {@code clock}: the time of its tokens and of its signing-key rotation, for tests that move time.
+     * Starts a server on {@code clock}: the time of its tokens and of its signing-key rotation (tests move it).
      *
      * @see #start(ServerConfig, PrintStream)
      */
@@ -108,8 +108,8 @@ public final class TokenServer implements AutoCloseable {
         JwtKeys keyUpkeep = JwtKeys.maintainEveryMinute(signingKeys);
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
         String issuer = config.issuerFor(jetty.port());
-        LOG.info("token server listening on {} (issuer {}, sealing {}, access tokens {} by default, third-party grants {})",
-                baseUri, issuer, injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
+        LOG.info("token server listening on {} (issuer {}, sealing {}, access tokens {} by default, "
+                + "third-party grants {})", baseUri, issuer, injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
                 config.jwt().defaultFormat().wireName(), config.thirdPartyProviders().grantTypes());
         return new TokenServer(database, jetty, cleanup, keyUpkeep, injector, baseUri, issuer);
     }
@@ -123,8 +123,9 @@ public final class TokenServer implements AutoCloseable {
     /** The server's modules; the metadata names the port bound, which the default issuer holds. */
     private static Module[] modules(ServerConfig config, Database database, int port, SigningKeys signingKeys,
             Clock clock) {
-        IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
-                new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl())).withFormats(config.jwt().formats());
+        IssuanceSettings issuance = IssuanceSettings.DEFAULT
+                .withLifetimes(new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()))
+                .withFormats(config.jwt().formats());
         String issuer = config.issuerFor(port);
         return new Module[] {
             new TokenCoreModule(),

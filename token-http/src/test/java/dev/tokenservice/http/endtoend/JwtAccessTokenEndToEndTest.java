@@ -309,7 +309,8 @@ class JwtAccessTokenEndToEndTest {
     private DefaultJWTProcessor<SecurityContext> verifier(JWSAlgorithm algorithm) throws MalformedURLException {
         URL jwksUri = URI.create(client.get("/.well-known/oauth-authorization-server").json().get("jwks_uri").asText())
                 .toURL();
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwksUri).cache(false).refreshAheadCache(false)
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(jwksUri)
+                .cache(false).refreshAheadCache(false)
                 .rateLimited(false).retrying(false).build();
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));

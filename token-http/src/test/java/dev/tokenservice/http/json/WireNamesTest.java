@@ -135,7 +135,8 @@ class WireNamesTest {
 
     @Test
     void metadataWhenNoScopesThenRfc8414NamesWithoutScopesSupported() {
-        JsonNode json = mapper.valueToTree(new AuthorizationServerMetadataJson("https://a", "https://a/t", "https://a/jwks", "https://a/r",
+        JsonNode json = mapper.valueToTree(new AuthorizationServerMetadataJson("https://a", "https://a/t",
+                "https://a/jwks", "https://a/r",
                 "https://a/i", List.of("password"), List.of(), List.of("none"), List.of("none"),
                 List.of("client_secret_basic"), List.of(), "https://a/openapi.json"));
 
