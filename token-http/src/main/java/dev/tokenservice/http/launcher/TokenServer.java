@@ -109,7 +109,8 @@ public final class TokenServer implements AutoCloseable {
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
         String issuer = config.issuerFor(jetty.port());
         LOG.info("token server listening on {} (issuer {}, sealing {}, access tokens {} by default, "
-                + "third-party grants {})", baseUri, issuer, injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
+                + "third-party grants {})", baseUri, issuer,
+                injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
                 config.jwt().defaultFormat().wireName(), config.thirdPartyProviders().grantTypes());
         return new TokenServer(database, jetty, cleanup, keyUpkeep, injector, baseUri, issuer);
     }
