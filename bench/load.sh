@@ -14,8 +14,8 @@
 # server/durable ceiling. Also: start-up time to the first token, and GET /auth/tokens at TOKENS stored tokens.
 #
 # Settings (environment): ROUNDS (3), DURATION (10 s per run), WARMUP (60 s: on two cores the JIT is still busy 40 s into the load), THREADS (2), CONNECTIONS (32),
-# TOKENS (1000000; 0 skips the admin-list scenario), SCENARIOS (client_credentials refresh introspection
-# password admin_list startup), BUILD (1; 0 uses the jars already built), OUT (bench/target/load-results.md).
+# TOKENS (1000000; 0 skips the admin-list scenario), SCENARIOS (client_credentials client_credentials_jwt refresh
+# introspection password admin_list startup), BUILD (1; 0 uses the jars already built), OUT (bench/target/load-results.md).
 # TOKEN_DB_URL, TOKEN_DB_USER, TOKEN_DB_PASSWORD: run the server on that database (PostgreSQL) instead of its
 # embedded H2 file; admin_list (which seeds an H2 file) and startup (which times the embedded default) are skipped.
 # Needs java 17+, mvn, curl, wrk (Debian: apt-get install -y wrk). Servers listen on 127.0.0.1 only; every run is
@@ -28,7 +28,7 @@ WARMUP="${WARMUP:-60}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 TOKENS="${TOKENS:-1000000}"
-SCENARIOS="${SCENARIOS:-client_credentials refresh introspection password admin_list startup}"
+SCENARIOS="${SCENARIOS:-client_credentials client_credentials_jwt refresh introspection password admin_list startup}"
 BUILD="${BUILD:-1}"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -93,6 +93,7 @@ field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p"; } # a key=value of a RESULT line
 
 # --- Benchmark identities: generated secrets stored as SHA-256, a password at the default PBKDF2 cost. ---
 cc_secret="$(random_secret)"
+jwt_secret="$(random_secret)"
 admin_secret="$(random_secret)"
 web_secret="$(random_secret)"
 user_password="$(random_secret)"
@@ -101,6 +102,8 @@ cat >"$bootstrap" <<JSON
 {"clients": [
    {"client_id": "bench-cc", "client_secret_hash": "$(hash_secret sha256 "$cc_secret")",
     "grant_types": ["client_credentials"], "scopes": ["read"]},
+   {"client_id": "bench-cc-jwt", "client_secret_hash": "$(hash_secret sha256 "$jwt_secret")",
+    "grant_types": ["client_credentials"], "scopes": ["read"], "access_token_format": "jwt"},
    {"client_id": "bench-admin", "client_secret_hash": "$(hash_secret sha256 "$admin_secret")",
     "grant_types": ["client_credentials"], "scopes": ["tokens"], "authorities": ["TOKENS_ADMIN"]},
    {"client_id": "bench-web", "client_secret_hash": "$(hash_secret sha256 "$web_secret")",
@@ -108,6 +111,7 @@ cat >"$bootstrap" <<JSON
  "users": [{"username": "bench-user", "password_hash": "$(hash_secret pbkdf2 "$user_password")"}]}
 JSON
 cc_auth="Basic $(basic bench-cc "$cc_secret")"
+jwt_auth="Basic $(basic bench-cc-jwt "$jwt_secret")"
 admin_auth="Basic $(basic bench-admin "$admin_secret")"
 web_auth="Basic $(basic bench-web "$web_secret")"
 password_body="grant_type=password&username=bench-user&password=$user_password"
@@ -250,6 +254,14 @@ if wants client_credentials; then
     side_by_side client_credentials fixed.lua /oauth/token "/oauth/token=$bytes" durable
 fi
 
+if wants client_credentials_jwt; then
+    # The same grant for a client whose access tokens are JWTs (RFC 9068, ES256 by default): signed, then stored
+    # by digest like an opaque token. The ceilings answer with a body of the JWT response's size.
+    export BENCH_AUTHORIZATION="$jwt_auth" BENCH_BODY="grant_type=client_credentials" BENCH_METHOD=POST
+    bytes="$(size_of -H "Authorization: $jwt_auth" --data "$BENCH_BODY" "$server_url/oauth/token")"
+    side_by_side client_credentials_jwt fixed.lua /oauth/token "/oauth/token=$bytes" durable
+fi
+
 if wants introspection; then
     access="$(token "$cc_auth" grant_type=client_credentials | json_field access_token)"
     export BENCH_AUTHORIZATION="$admin_auth" BENCH_BODY="token=$access" BENCH_METHOD=POST
@@ -334,7 +346,7 @@ column() { # $1 scenario, $2 side, $3 column number -> median
     echo
     echo "| scenario | server req/s | ceiling req/s | ratio | durable ceiling req/s | durable ratio | server p50 / p99 ms | ceiling p50 / p99 ms | durable ceiling p50 / p99 ms | p99 ratio | durable p99 ratio | server non-2xx | server CPU ms/req | server RSS MiB |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"
-    for scenario in client_credentials refresh introspection password admin_list; do
+    for scenario in client_credentials client_credentials_jwt refresh introspection password admin_list; do
         [[ -n "$(awk -F'\t' -v s="$scenario" '$1 == s' "$results")" ]] || continue
         srps="$(column "$scenario" server 4)"; crps="$(column "$scenario" ceiling 4)"
         sp50="$(column "$scenario" server 5)"; sp99="$(column "$scenario" server 6)"
@@ -353,6 +365,11 @@ column() { # $1 scenario, $2 side, $3 column number -> median
                     sc, sr, cr, 100 * sr / cr, drs, dratio, s5 / 1000, s9 / 1000, c5 / 1000, c9 / 1000, dlat,
                     s9 / c9, d99ratio, n, cpu, rss }'
     done
+    opaque_rps="$(column client_credentials server 4)"; jwt_rps="$(column client_credentials_jwt server 4)"
+    if [[ "$opaque_rps" != "-" && "$jwt_rps" != "-" ]]; then
+        echo
+        awk -v j="$jwt_rps" -v o="$opaque_rps" 'BEGIN { printf "client_credentials_jwt / client_credentials (server req/s, this run): %.1f %%\n", 100 * j / o }'
+    fi
     ceiling_failures="$(awk -F'\t' '$2 != "server" { n += $7 + $8 } END { print n + 0 }' "$results")"
     if ((ceiling_failures > 0)); then
         echo

@@ -4,9 +4,14 @@ import dev.tokenservice.core.grant.Grant;
 import dev.tokenservice.core.grant.RefreshTokenGrantStrategy;
 import dev.tokenservice.core.grant.SuccessorHandback;
 import dev.tokenservice.core.model.AccessToken;
+import dev.tokenservice.core.model.AccessTokenClaims;
+import dev.tokenservice.core.model.AccessTokenFormat;
+import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.FamilyId;
+import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.ResourceOwner;
 import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
@@ -15,7 +20,7 @@ import dev.tokenservice.core.model.TokenPair;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.policy.IssuancePolicy;
-import dev.tokenservice.core.model.LiveTokenLimit;
+import dev.tokenservice.core.port.AccessTokenSigner;
 import dev.tokenservice.core.port.TokenEventListener;
 import dev.tokenservice.core.port.TokenEventListener.Issued;
 import dev.tokenservice.core.port.TokenEventListener.Refreshed;
@@ -24,27 +29,34 @@ import dev.tokenservice.core.port.TokenEventListener.Revoked;
 import dev.tokenservice.core.port.TokenSealer;
 import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.TokenValueGenerator;
+import dev.tokenservice.core.port.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 
 /** Carries out a grant under the issuance policy: mints values, stores digests, answers the caller. Thread-safe. */
 final class TokenIssuer {
     private final TokenStore tokens;
     private final TokenValueGenerator values;
     private final TokenSealer sealer;
+    private final AccessTokenSigner signer;
+    private final UserDirectory users;
     private final IssuancePolicy policy;
     private final TokenEventListener events;
     private final Clock clock;
     private final SuccessorHandback handback;
 
-    TokenIssuer(TokenStore tokens, TokenValueGenerator values, TokenSealer sealer, IssuancePolicy policy,
-            TokenEventListener events, Clock clock, SuccessorHandback handback) {
+    TokenIssuer(TokenStore tokens, TokenValueGenerator values, TokenSealer sealer, AccessTokenSigner signer,
+            UserDirectory users, IssuancePolicy policy, TokenEventListener events, Clock clock,
+            SuccessorHandback handback) {
         this.tokens = tokens;
         this.values = values;
         this.sealer = sealer;
+        this.signer = signer;
+        this.users = users;
         this.policy = policy;
         this.events = events;
         this.clock = clock;
@@ -111,11 +123,16 @@ final class TokenIssuer {
     }
 
     private Minted mint(Client client, Grant grant, FamilyId family, boolean withRefresh, Instant now) {
-        TokenValue accessValue = values.newValue();
+        TokenId id = TokenId.of(values.newId());
         Duration accessLifetime = policy.accessTokenLifetime(client);
-        AccessToken access = new AccessToken(TokenId.of(values.newId()), TokenDigest.of(accessValue),
+        Instant expiresAt = now.plus(accessLifetime);
+        TokenValue accessValue = policy.accessTokenFormat(client) == AccessTokenFormat.JWT
+                ? signer.sign(new AccessTokenClaims(id, client.clientId(), grant.username(), grant.scope(),
+                        authorities(client, grant), now, expiresAt))
+                : values.newValue();
+        AccessToken access = new AccessToken(id, TokenDigest.of(accessValue),
                 sealer.seal(accessValue).orElse(null), client.clientId(), grant.username(), grant.scope(),
-                now, now.plus(accessLifetime), family);
+                now, expiresAt, family);
         if (!withRefresh) {
             return new Minted(TokenPair.accessOnly(access), new TokenResponse(accessValue, accessLifetime, grant.scope(), null));
         }
@@ -123,18 +140,27 @@ final class TokenIssuer {
         RefreshToken rotated = grant.rotated();
         Instant familyIssuedAt = rotated != null ? rotated.familyIssuedAt() : now;
         // The family's end caps every member: no refresh token outlives the family it belongs to.
-        Instant expiresAt = min(now.plus(policy.refreshTokenLifetime(client)),
+        Instant refreshExpiresAt = min(now.plus(policy.refreshTokenLifetime(client)),
                 policy.familyEndsAt(client, familyIssuedAt));
         // RFC 6749 §6: a new refresh token keeps the scope of the one it replaces, even when the access token narrows.
         RefreshToken refresh = new RefreshToken(TokenId.of(values.newId()), TokenDigest.of(refreshValue),
                 client.clientId(), grant.username(), rotated != null ? rotated.scope() : grant.scope(),
-                now, expiresAt, family, false, familyIssuedAt);
+                now, refreshExpiresAt, family, false, familyIssuedAt);
         return new Minted(new TokenPair(access, refresh),
                 new TokenResponse(accessValue, accessLifetime, grant.scope(), refreshValue));
     }
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /** What a self-contained token carries: the user's authorities, or for a client-only token the client's. */
+    private Set<Authority> authorities(Client client, Grant grant) {
+        if (grant.username() == null) {
+            return client.authorities();
+        }
+        return users.findByUsername(grant.username()).map(ResourceOwner::authorities)
+                .orElseThrow(() -> OAuthException.invalidGrant("the user no longer exists"));
     }
 
     /** Rounds down to whole seconds: {@code expires_in} must never promise more than the token has. */

@@ -9,6 +9,7 @@ import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.grant.PasswordGrantStrategy;
 import dev.tokenservice.core.grant.RefreshTokenGrantStrategy;
 import dev.tokenservice.core.grant.SuccessorHandback;
+import dev.tokenservice.core.model.AccessTokenFormat;
 import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.policy.IssuancePolicy;
@@ -16,6 +17,7 @@ import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.RevocationPolicy;
 import dev.tokenservice.core.policy.RevocationSettings;
 import dev.tokenservice.core.policy.ScopePolicy;
+import dev.tokenservice.core.port.AccessTokenSigner;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.TokenEventListener;
@@ -79,8 +81,9 @@ public final class TokenServices {
 
     /**
      * Collects the ports and options. The four stores are required; everything else has a default: the system UTC
-     * clock, {@link SecureRandomTokenValueGenerator}, {@link DelegatingSecretHasher#standard()}, no sealing,
-     * {@link IssuanceSettings#DEFAULT}, {@link RevocationSettings#DEFAULT}, no listener. Not thread-safe.
+     * clock, {@link SecureRandomTokenValueGenerator}, {@link DelegatingSecretHasher#standard()}, no sealing, no signer
+     * (opaque access tokens only), {@link IssuanceSettings#DEFAULT}, {@link RevocationSettings#DEFAULT}, no listener.
+     * Not thread-safe.
      */
     public static final class Builder {
         private TokenStore tokenStore;
@@ -92,6 +95,7 @@ public final class TokenServices {
         private TokenValueGenerator valueGenerator;
         private SecretHasher secretHasher;
         private TokenSealer sealer = TokenSealer.NONE;
+        private AccessTokenSigner signer = AccessTokenSigner.NONE;
         private TokenEventListener eventListener = TokenEventListener.NONE;
         private IssuanceSettings issuance = IssuanceSettings.DEFAULT;
         private RevocationSettings revocation = RevocationSettings.DEFAULT;
@@ -138,6 +142,12 @@ public final class TokenServices {
 
         public Builder sealer(TokenSealer value) {
             this.sealer = Objects.requireNonNull(value, "sealer");
+            return this;
+        }
+
+        /** Signs the access tokens of clients whose format is {@link AccessTokenFormat#JWT}. */
+        public Builder signer(AccessTokenSigner value) {
+            this.signer = Objects.requireNonNull(value, "signer");
             return this;
         }
 
@@ -191,7 +201,8 @@ public final class TokenServices {
          * Assembles the core.
          *
          * @throws IllegalStateException when a store is missing, two strategies share a grant type, or
-         *                               {@link LiveTokenLimit#REUSE_LIVE} is asked for without sealing
+         *                               {@link LiveTokenLimit#REUSE_LIVE} is asked for without sealing, or JWT access
+         *                               tokens are the default without a signer
          */
         public TokenServices build() {
             require(tokenStore, "tokenStore");
@@ -200,6 +211,9 @@ public final class TokenServices {
             require(userDirectory, "userDirectory");
             if (issuance.liveTokenLimit() == LiveTokenLimit.REUSE_LIVE && !sealer.isEnabled()) {
                 throw new IllegalStateException("REUSE_LIVE hands back stored tokens, so it needs a sealer");
+            }
+            if (issuance.formats().defaultFormat() == AccessTokenFormat.JWT && !signer.isEnabled()) {
+                throw new IllegalStateException("JWT access tokens by default need a signer");
             }
             SecretHasher hasher = secretHasher != null ? secretHasher : DelegatingSecretHasher.standard();
             ScopePolicy scopes = new ScopePolicy();
@@ -214,8 +228,8 @@ public final class TokenServices {
             strategies.addAll(extensionGrants);
             TokenValueGenerator values = valueGenerator != null ? valueGenerator
                     : new SecureRandomTokenValueGenerator(clock);
-            TokenIssuer issuer = new TokenIssuer(tokenStore, values, sealer, issuancePolicy, eventListener, clock,
-                    handback);
+            TokenIssuer issuer = new TokenIssuer(tokenStore, values, sealer, signer, userDirectory, issuancePolicy,
+                    eventListener, clock, handback);
             AccessTokenVerifier verifier = new AccessTokenVerifier(tokenStore, clientStore, userDirectory);
             TokenService service = new TokenService(
                     new ClientAuthenticator(clientStore, hasher, eventListener, clock), new GrantRegistry(strategies), issuer,

@@ -57,6 +57,8 @@ public final class HttpApplication {
         mount(context, "client-administration", clients.clients(), EndpointPaths.CLIENTS,
                 EndpointPaths.CLIENTS + "/*");
         mount(context, "account-link-administration", clients.accountLinks(), EndpointPaths.USERS + "/*");
+        mount(context, "jwks", standard.jwks(), EndpointPaths.JWKS);
+        mount(context, "signing-keys", standard.keyRotation(), EndpointPaths.SIGNING_KEYS);
         mount(context, "not-found", new NotFoundServlet(errors), "/");
         // Usernames and client ids may hold '/' (sent as %2F): the admin servlets split the raw URI themselves.
         context.getServletHandler().setDecodeAmbiguousURIs(true);

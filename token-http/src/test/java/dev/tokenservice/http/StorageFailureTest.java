@@ -16,9 +16,12 @@ import dev.tokenservice.http.clients.ClientAdminServlet;
 import dev.tokenservice.http.json.JsonMappers;
 import dev.tokenservice.http.web.JsonReader;
 import dev.tokenservice.testkit.InMemoryAccountLinkStore;
+import dev.tokenservice.http.jwt.JwksServlet;
+import dev.tokenservice.http.jwt.KeyRotationServlet;
 import dev.tokenservice.http.oauth.IntrospectionServlet;
 import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
+import dev.tokenservice.http.web.BearerAuthorization;
 import dev.tokenservice.http.web.ErrorResponses;
 import dev.tokenservice.http.web.JsonWriter;
 import dev.tokenservice.testkit.FailingTokenStore;
@@ -62,7 +65,10 @@ class StorageFailureTest {
                 new StandardEndpoints(new RevocationServlet(core.tokenService(), errors),
                         new IntrospectionServlet(core.tokenService(), core.administration(), errors, json),
                         new AuthorizationServerMetadataServlet(core.tokenService(), metadata, errors, json),
-                        new OpenApiServlet(metadata, errors, json)),
+                        new OpenApiServlet(metadata, errors, json),
+                        new JwksServlet(null, errors, json),
+                        new KeyRotationServlet(null, new BearerAuthorization(core.administration(), errors), errors,
+                                json)),
                 errors, json,
                 new ClientEndpoints(new ClientAdminServlet(core.administration(), core.clientAdministration(), errors,
                         new JsonReader(JsonMappers.create()), json),

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  *                             first grant; {@code null} to use the default
  * @param refreshGraceWindow   overrides the server's refresh grace window ({@link Duration#ZERO} turns it off for
  *                             this client); {@code null} to use the default
+ * @param accessTokenFormat    overrides the server's access-token format; {@code null} to use the default
  */
 public record Client(
         ClientId clientId,
@@ -39,7 +40,8 @@ public record Client(
         @Nullable LiveTokenLimit liveTokenLimit,
         @Nullable RetiredSecret retiredSecret,
         @Nullable Duration refreshFamilyLifetime,
-        @Nullable Duration refreshGraceWindow) {
+        @Nullable Duration refreshGraceWindow,
+        @Nullable AccessTokenFormat accessTokenFormat) {
 
     public Client {
         Objects.requireNonNull(clientId, "clientId");
@@ -104,6 +106,7 @@ public record Client(
         builder.retiredSecret = retiredSecret;
         builder.refreshFamilyLifetime = refreshFamilyLifetime;
         builder.refreshGraceWindow = refreshGraceWindow;
+        builder.accessTokenFormat = accessTokenFormat;
         return builder;
     }
 
@@ -130,6 +133,7 @@ public record Client(
         private RetiredSecret retiredSecret;
         private Duration refreshFamilyLifetime;
         private Duration refreshGraceWindow;
+        private AccessTokenFormat accessTokenFormat;
 
         private Builder(ClientId clientId) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -209,11 +213,17 @@ public record Client(
             return this;
         }
 
+        /** The format of this client's access tokens; {@code null} for the server's. */
+        public Builder accessTokenFormat(@Nullable AccessTokenFormat format) {
+            this.accessTokenFormat = format;
+            return this;
+        }
+
         public Client build() {
             return new Client(clientId, secretHash, grantTypes, allowedScopes,
                     defaultScopes == null ? allowedScopes : defaultScopes,
                     authorities, accessTokenLifetime, refreshTokenLifetime, liveTokenLimit, retiredSecret,
-                    refreshFamilyLifetime, refreshGraceWindow);
+                    refreshFamilyLifetime, refreshGraceWindow, accessTokenFormat);
         }
     }
 }

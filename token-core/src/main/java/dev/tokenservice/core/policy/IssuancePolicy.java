@@ -1,6 +1,7 @@
 package dev.tokenservice.core.policy;
 
 import dev.tokenservice.core.model.AccessToken;
+import dev.tokenservice.core.model.AccessTokenFormat;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.LiveTokenLimit;
@@ -20,8 +21,18 @@ public final class IssuancePolicy {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** The client's access-token lifetime if it has one, else the default of its format. */
     public Duration accessTokenLifetime(Client client) {
-        return Objects.requireNonNullElse(client.accessTokenLifetime(), settings.lifetimes().accessToken());
+        if (client.accessTokenLifetime() != null) {
+            return client.accessTokenLifetime();
+        }
+        return accessTokenFormat(client) == AccessTokenFormat.JWT
+                ? settings.formats().jwtLifetime() : settings.lifetimes().accessToken();
+    }
+
+    /** The client's access-token format if it has one, else the server's. */
+    public AccessTokenFormat accessTokenFormat(Client client) {
+        return client.accessTokenFormat() != null ? client.accessTokenFormat() : settings.formats().defaultFormat();
     }
 
     public Duration refreshTokenLifetime(Client client) {

@@ -17,10 +17,11 @@ import java.util.Objects;
 
 /**
  * Authorization server metadata (RFC 8414 §3), {@code GET /.well-known/oauth-authorization-server}: the issuer, the
- * endpoint URLs built from it, {@code grant_types_supported} from the grant strategies the core was built with
- * (extension grants included), the client authentication methods of each endpoint, the configured scopes and the
- * documentation URL. Built once: none of it changes while the server runs, except the base of the URLs for a request
- * that a trusted proxy forwarded while no issuer is configured ({@link ForwardedBaseUrl}). Thread-safe.
+ * endpoint URLs built from it (the JWK set of JWT access tokens included), {@code grant_types_supported} from the
+ * grant strategies the core was built with (extension grants included), the client authentication methods of each
+ * endpoint, the configured scopes and the documentation URL. Built once: none of it changes while the server runs,
+ * except the base of the URLs for a request that a trusted proxy forwarded while no issuer is configured
+ * ({@link ForwardedBaseUrl}). Thread-safe.
  */
 public final class AuthorizationServerMetadataServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -53,6 +54,7 @@ public final class AuthorizationServerMetadataServlet extends HttpServlet {
         return new AuthorizationServerMetadataJson(
                 settings.issuer(),
                 settings.endpoint(EndpointPaths.TOKEN),
+                settings.endpoint(EndpointPaths.JWKS),
                 settings.endpoint(EndpointPaths.REVOCATION),
                 settings.endpoint(EndpointPaths.INTROSPECTION),
                 grantTypes,

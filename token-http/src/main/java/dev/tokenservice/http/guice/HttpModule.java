@@ -22,12 +22,17 @@ import dev.tokenservice.http.discovery.OpenApiServlet;
 import dev.tokenservice.http.health.HealthCheck;
 import dev.tokenservice.http.health.HealthServlet;
 import dev.tokenservice.http.json.JsonMappers;
+import dev.tokenservice.http.jwt.JwksServlet;
+import dev.tokenservice.http.jwt.KeyRotationServlet;
+import dev.tokenservice.http.jwt.SigningKeys;
 import dev.tokenservice.http.oauth.IntrospectionServlet;
 import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
+import dev.tokenservice.http.web.BearerAuthorization;
 import dev.tokenservice.http.web.ErrorResponses;
 import dev.tokenservice.http.web.JsonReader;
 import dev.tokenservice.http.web.JsonWriter;
+import java.util.Optional;
 
 /**
  * Wires the HTTP adapter.
@@ -37,7 +42,8 @@ import dev.tokenservice.http.web.JsonWriter;
  * {@link TokenService}, {@link TokenAdministration} and {@link ClientAdministration} (from {@link TokenCoreModule}),
  * {@link MetadataSettings} (from {@link MetadataModule}), {@link AccountLinkStore} (from {@link PersistenceModule}).
  * Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@code @Realm String}
- * ({@code token-service}) and {@link HealthCheck} (always up).
+ * ({@code token-service}) and {@link HealthCheck} (always up). Optional: {@link SigningKeys} (of {@link JwtModule}),
+ * whose public keys the JWK set endpoint publishes and which the rotation call rotates; without it the set is empty.
  */
 public final class HttpModule extends AbstractModule {
     /** The realm of the server's challenges unless one is bound. */
@@ -48,6 +54,7 @@ public final class HttpModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), Key.get(String.class, Realm.class)).setDefault()
                 .toInstance(DEFAULT_REALM);
         OptionalBinder.newOptionalBinder(binder(), HealthCheck.class).setDefault().toInstance(HealthCheck.ALWAYS_UP);
+        OptionalBinder.newOptionalBinder(binder(), SigningKeys.class);
     }
 
     @Provides
@@ -92,11 +99,14 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     StandardEndpoints standardEndpoints(TokenService tokens, TokenAdministration administration,
-            MetadataSettings metadata, ErrorResponses errors, JsonWriter json) {
+            MetadataSettings metadata, Optional<SigningKeys> signingKeys, ErrorResponses errors, JsonWriter json) {
         return new StandardEndpoints(new RevocationServlet(tokens, errors),
                 new IntrospectionServlet(tokens, administration, errors, json),
                 new AuthorizationServerMetadataServlet(tokens, metadata, errors, json),
-                new OpenApiServlet(metadata, errors, json));
+                new OpenApiServlet(metadata, errors, json),
+                new JwksServlet(signingKeys.orElse(null), errors, json),
+                new KeyRotationServlet(signingKeys.orElse(null), new BearerAuthorization(administration, errors),
+                        errors, json));
     }
 
     @Provides

@@ -17,6 +17,7 @@ import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.RevocationSettings;
+import dev.tokenservice.core.port.AccessTokenSigner;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.TokenEventListener;
@@ -38,9 +39,9 @@ import java.util.Set;
  * {@link UserDirectory}. Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@link Clock}
  * (system UTC), {@link TokenValueGenerator} (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too),
  * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2),
- * {@link TokenSealer} (none), {@link TokenEventListener} (none),
- * {@link IssuanceSettings} and {@link RevocationSettings} (their defaults), {@code @DefaultScopes Scope} (empty).
- * Extension grants join the
+ * {@link TokenSealer} (none), {@link AccessTokenSigner} (none: opaque tokens only), {@link TokenEventListener}
+ * (none), {@link IssuanceSettings} and {@link RevocationSettings} (their defaults), {@code @DefaultScopes Scope}
+ * (empty). Extension grants join the
  * {@code Multibinder<GrantStrategy>}.
  */
 public final class TokenCoreModule extends AbstractModule {
@@ -56,6 +57,8 @@ public final class TokenCoreModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), Key.get(SecretHasher.class, UserPasswords.class))
                 .setDefault().toInstance(DelegatingSecretHasher.standard());
         OptionalBinder.newOptionalBinder(binder(), TokenSealer.class).setDefault().toInstance(TokenSealer.NONE);
+        OptionalBinder.newOptionalBinder(binder(), AccessTokenSigner.class).setDefault()
+                .toInstance(AccessTokenSigner.NONE);
         OptionalBinder.newOptionalBinder(binder(), TokenEventListener.class).setDefault()
                 .toInstance(TokenEventListener.NONE);
         OptionalBinder.newOptionalBinder(binder(), IssuanceSettings.class).setDefault()
@@ -70,12 +73,12 @@ public final class TokenCoreModule extends AbstractModule {
     @Singleton
     TokenServices tokenServices(TokenStore store, TokenQuery query, ClientStore clients, UserDirectory users,
             Clock clock, Optional<TokenValueGenerator> values, SecretHasher hasher, TokenSealer sealer,
-            TokenEventListener events, IssuanceSettings issuance, RevocationSettings revocation,
-            Set<GrantStrategy> extensionGrants, @GeneratedSecrets SecretHasher generatedSecrets,
-            @DefaultScopes Scope defaultScopes) {
+            AccessTokenSigner signer, TokenEventListener events, IssuanceSettings issuance,
+            RevocationSettings revocation, Set<GrantStrategy> extensionGrants,
+            @GeneratedSecrets SecretHasher generatedSecrets, @DefaultScopes Scope defaultScopes) {
         return TokenServices.builder().tokenStore(store).tokenQuery(query).clientStore(clients).userDirectory(users)
                 .clock(clock).valueGenerator(values.orElseGet(() -> new SecureRandomTokenValueGenerator(clock)))
-                .secretHasher(hasher).sealer(sealer).eventListener(events)
+                .secretHasher(hasher).sealer(sealer).signer(signer).eventListener(events)
                 .generatedSecretHasher(generatedSecrets).defaultScopes(defaultScopes)
                 .issuance(issuance).revocation(revocation).grants(extensionGrants).build();
     }

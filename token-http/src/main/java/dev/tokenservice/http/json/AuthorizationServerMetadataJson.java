@@ -12,6 +12,7 @@ import java.util.List;
 public record AuthorizationServerMetadataJson(
         String issuer,
         String tokenEndpoint,
+        String jwksUri,
         String revocationEndpoint,
         String introspectionEndpoint,
         List<String> grantTypesSupported,

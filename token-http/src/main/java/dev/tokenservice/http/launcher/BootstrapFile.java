@@ -21,7 +21,9 @@ import java.util.Objects;
  *               "scopes": ["read"], "authorities": ["TOKENS_ADMIN"]},
  *              {"client_id": "web.app", "grant_types": ["password", "refresh_token"], "scopes": ["read", "write"],
  *               "default_scopes": ["read"], "access_token_ttl": 900, "refresh_token_ttl": 86400,
- *               "issuance_policy": "REPLACE_PREVIOUS"}],
+ *               "issuance_policy": "REPLACE_PREVIOUS"},
+ *              {"client_id": "orders.api", "client_secret": "s3cret", "grant_types": ["client_credentials"],
+ *               "access_token_format": "jwt"}],
  *  "users":   [{"username": "jane.doe@example.com", "password": "pa ss+word", "authorities": []}]}
  * }</pre>
  */
@@ -35,12 +37,13 @@ record BootstrapFile(List<ClientEntry> clients, List<UserEntry> users) {
      * A client; without {@code client_secret} or {@code client_secret_hash} it is public. Without
      * {@code default_scopes} it gets the server's default scopes that are among its {@code scopes} (all of them when the
      * server has none); lifetimes (seconds: {@code access_token_ttl}, {@code refresh_token_ttl},
-     * {@code refresh_family_ttl}), {@code refresh_grace} (seconds) and {@code issuance_policy} left out are the
-     * server's.
+     * {@code refresh_family_ttl}), {@code refresh_grace} (seconds), {@code issuance_policy} and
+     * {@code access_token_format} ({@code opaque} or {@code jwt}) left out are the server's.
      */
     record ClientEntry(String clientId, String clientSecret, String clientSecretHash, List<String> grantTypes,
             List<String> scopes, List<String> authorities, List<String> defaultScopes, Long accessTokenTtl,
-            Long refreshTokenTtl, String issuancePolicy, Long refreshFamilyTtl, Long refreshGrace) {
+            Long refreshTokenTtl, String issuancePolicy, Long refreshFamilyTtl, Long refreshGrace,
+            String accessTokenFormat) {
         ClientEntry {
             Objects.requireNonNull(clientId, "client_id is required");
             if (clientSecret != null && clientSecretHash != null) {

@@ -1,6 +1,7 @@
 package dev.tokenservice.http.launcher;
 
 import dev.tokenservice.core.ClientAdministration;
+import dev.tokenservice.core.model.AccessTokenFormat;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientSettings;
@@ -73,6 +74,8 @@ final class BootstrapImport {
                     .refreshFamilyLifetime(lifetime(entry.refreshFamilyTtl(), "refresh_family_ttl"))
                     .refreshGraceWindow(entry.refreshGrace() == null ? null
                             : RefreshFamilySettings.requireGraceWindow(Duration.ofSeconds(entry.refreshGrace())))
+                    .accessTokenFormat(entry.accessTokenFormat() == null ? null
+                            : AccessTokenFormat.of(entry.accessTokenFormat()))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("bootstrap client " + entry.clientId() + " is not valid: " + e.getMessage());

@@ -56,6 +56,8 @@ import java.util.UUID;
  *                         the absolute lifetime of a refresh-token family from its first grant, and
  *                         {@code TOKEN_REFRESH_GRACE} in seconds (default 0, off; at most 300): the refresh grace
  *                         window; clients may override both
+ * @param jwt              access-token formats and the signing keys of JWT access tokens
+ *                         ({@code TOKEN_ACCESS_TOKEN_FORMAT}, {@code TOKEN_JWT_*}; see {@link JwtConfig})
  */
 public record ServerConfig(
         String host,
@@ -77,7 +79,8 @@ public record ServerConfig(
         boolean requestLog,
         EdgeSettings edge,
         TokenPolicies policies,
-        RefreshFamilySettings refreshFamilies) {
+        RefreshFamilySettings refreshFamilies,
+        JwtConfig jwt) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -95,6 +98,7 @@ public record ServerConfig(
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(refreshFamilies, "refreshFamilies");
+        Objects.requireNonNull(jwt, "jwt");
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
         }
@@ -148,6 +152,7 @@ public record ServerConfig(
                 .edge(EdgeSettings.read(settings))
                 .policies(TokenPolicies.read(settings))
                 .refreshFamilies(refreshFamilies(settings))
+                .jwt(JwtConfig.read(settings))
                 .build();
     }
 
@@ -165,7 +170,8 @@ public record ServerConfig(
 
     /**
      * A server for tests and demos: a free port on loopback, a private in-memory H2 database, a fresh sealing key,
-     * the default lifetimes, no bootstrap file. Nothing is written to disk.
+     * the default lifetimes, no bootstrap file, opaque access tokens by default and JWT signing keys in memory.
+     * Nothing is written to disk.
      */
     public static ServerConfig ephemeral() {
         DatabaseSettings memory = DatabaseSettings.h2Memory("tokens-" + UUID.randomUUID());
@@ -186,6 +192,7 @@ public record ServerConfig(
                 .edge(EdgeSettings.NONE)
                 .policies(TokenPolicies.DEFAULT)
                 .refreshFamilies(RefreshFamilySettings.DEFAULT)
+                .jwt(JwtConfig.EPHEMERAL)
                 .build();
     }
 
@@ -234,6 +241,11 @@ public record ServerConfig(
         return toBuilder().requestLog(on).build();
     }
 
+    /** This configuration with other access-token format and JWT settings. */
+    public ServerConfig withJwt(JwtConfig value) {
+        return toBuilder().jwt(value).build();
+    }
+
     public Optional<String> database() {
         return Optional.ofNullable(databaseUrl);
     }
@@ -278,6 +290,7 @@ public record ServerConfig(
                 + ", refresh_family_ttl=" + (refreshFamilies.maxLifetime() == null ? "none"
                         : refreshFamilies.maxLifetime().getSeconds() + "s")
                 + ", refresh_grace=" + refreshFamilies.graceWindow().getSeconds() + "s"
+                + ", access_token_format=" + jwt.defaultFormat().wireName()
                 + "]";
     }
 
@@ -309,6 +322,7 @@ public record ServerConfig(
         builder.edge = edge;
         builder.policies = policies;
         builder.refreshFamilies = refreshFamilies;
+        builder.jwt = jwt;
         return builder;
     }
 
@@ -334,6 +348,7 @@ public record ServerConfig(
         private EdgeSettings edge = EdgeSettings.NONE;
         private TokenPolicies policies = TokenPolicies.DEFAULT;
         private RefreshFamilySettings refreshFamilies = RefreshFamilySettings.DEFAULT;
+        private JwtConfig jwt = JwtConfig.EPHEMERAL;
 
         public Builder host(String value) {
             this.host = value;
@@ -435,11 +450,16 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder jwt(JwtConfig value) {
+            this.jwt = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
                     serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, edge,
-                    policies, refreshFamilies);
+                    policies, refreshFamilies, jwt);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.TokenLifetimes;
@@ -14,16 +15,19 @@ import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.UserAccountStore;
 import dev.tokenservice.http.HttpApplication;
 import dev.tokenservice.http.guice.HttpModule;
+import dev.tokenservice.http.guice.JwtModule;
 import dev.tokenservice.http.guice.MetadataModule;
 import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.PolicyModule;
 import dev.tokenservice.http.guice.ServerModule;
 import dev.tokenservice.http.guice.ThirdPartyGrantsModule;
 import dev.tokenservice.http.guice.TokenCoreModule;
+import dev.tokenservice.http.jwt.SigningKeys;
 import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +43,17 @@ public final class TokenServer implements AutoCloseable {
     private final Database database;
     private final JettyServer jetty;
     private final ExpiredTokenCleanup cleanup;
+    private final JwtKeys keyUpkeep;
     private final Injector injector;
     private final URI baseUri;
     private final String issuer;
 
-    private TokenServer(Database database, JettyServer jetty, ExpiredTokenCleanup cleanup, Injector injector,
-            URI baseUri, String issuer) {
+    private TokenServer(Database database, JettyServer jetty, ExpiredTokenCleanup cleanup, JwtKeys keyUpkeep,
+            Injector injector, URI baseUri, String issuer) {
         this.database = database;
         this.jetty = jetty;
         this.cleanup = cleanup;
+        this.keyUpkeep = keyUpkeep;
         this.injector = injector;
         this.baseUri = baseUri;
         this.issuer = issuer;
@@ -62,6 +68,15 @@ public final class TokenServer implements AutoCloseable {
      * @throws IllegalStateException    when the server cannot start (database, port)
      */
     public static TokenServer start(ServerConfig config, PrintStream console) {
+        return start(config, console, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server on {@code clock}: the time of its tokens and of its signing-key rotation (tests move it).
+     *
+     * @see #start(ServerConfig, PrintStream)
+     */
+    public static TokenServer start(ServerConfig config, PrintStream console, Clock clock) {
         // The database opens and migrates on a thread of its own, and the bootstrap file is read on another, while
         // the port is bound and the injector built: nothing touches the database before awaitMigrated().
         DatabaseStartup startup = DatabaseStartup.begin(databaseSettings(config));
@@ -70,7 +85,7 @@ public final class TokenServer implements AutoCloseable {
         try {
             jetty = JettyServer.bind(config.host(), config.port(), config.requestLog(),
                     new TrustedProxyCustomizer(config.edge().trustedProxies(), config.issuer() == null));
-            return wire(config, startup, clients, jetty, console);
+            return wire(config, startup, clients, jetty, console, clock);
         } catch (RuntimeException e) {
             if (jetty != null) {
                 jetty.close();
@@ -81,9 +96,11 @@ public final class TokenServer implements AutoCloseable {
     }
 
     private static TokenServer wire(ServerConfig config, DatabaseStartup startup, ClientProvisioning clients,
-            JettyServer jetty, PrintStream console) {
+            JettyServer jetty, PrintStream console, Clock clock) {
         Database database = startup.database();
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(config, database, jetty.port()));
+        SigningKeys signingKeys = JwtKeys.open(config, clock);
+        Injector injector = Guice.createInjector(Stage.PRODUCTION,
+                modules(config, database, jetty.port(), signingKeys, clock));
         startup.awaitMigrated();
         clients.apply(injector, console);
         HttpApplication application = injector.getInstance(HttpApplication.class);
@@ -91,12 +108,14 @@ public final class TokenServer implements AutoCloseable {
                 config.edge().corsMaxAge()), application.newErrorHandler());
         ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
                 config.cleanupInterval());
+        JwtKeys keyUpkeep = JwtKeys.maintainEveryMinute(signingKeys);
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
         String issuer = config.issuerFor(jetty.port());
-        LOG.info("token server listening on {} (issuer {}, sealing {}, third-party grants {})", baseUri, issuer,
+        LOG.info("token server listening on {} (issuer {}, sealing {}, access tokens {} by default, "
+                + "third-party grants {})", baseUri, issuer,
                 injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
-                config.thirdPartyProviders().grantTypes());
-        return new TokenServer(database, jetty, cleanup, injector, baseUri, issuer);
+                config.jwt().defaultFormat().wireName(), config.thirdPartyProviders().grantTypes());
+        return new TokenServer(database, jetty, cleanup, keyUpkeep, injector, baseUri, issuer);
     }
 
     private static DatabaseSettings databaseSettings(ServerConfig config) {
@@ -106,11 +125,14 @@ public final class TokenServer implements AutoCloseable {
     }
 
     /** The server's modules; the metadata names the port bound, which the default issuer holds. */
-    private static Module[] modules(ServerConfig config, Database database, int port) {
-        IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
-                new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()))
+    private static Module[] modules(ServerConfig config, Database database, int port, SigningKeys signingKeys,
+            Clock clock) {
+        IssuanceSettings issuance = IssuanceSettings.DEFAULT
+                .withLifetimes(new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()))
                 .withLiveTokenLimit(config.policies().issuancePolicy())
-                .withRefreshFamilies(config.refreshFamilies());
+                .withRefreshFamilies(config.refreshFamilies())
+                .withFormats(config.jwt().formats());
+        String issuer = config.issuerFor(port);
         return new Module[] {
             new TokenCoreModule(),
             new PersistenceModule(database),
@@ -120,6 +142,8 @@ public final class TokenServer implements AutoCloseable {
                     config.clientCacheTtl()),
             new ThirdPartyGrantsModule(config.thirdPartyProviders()),
             new PolicyModule(config.policies().revocation(), config.policies().defaultScopes()),
+            new JwtModule(signingKeys, issuer, config.jwt().audienceFor(issuer)),
+            binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock),
         };
     }
 
@@ -167,11 +191,15 @@ public final class TokenServer implements AutoCloseable {
         return jetty.requestsInFlight();
     }
 
-    /** Stops Jetty gracefully (requests in flight finish), then the cleanup, then closes the database pool. */
+    /**
+     * Stops Jetty gracefully (requests in flight finish), then the cleanup and the signing-key upkeep, then closes the
+     * database pool.
+     */
     @Override
     public void close() {
         jetty.close();
         cleanup.close();
+        keyUpkeep.close();
         database.close();
         LOG.info("token server stopped");
     }

@@ -25,6 +25,10 @@ public final class EndpointPaths {
     public static final String CLIENTS = "/auth/clients";
     /** The users' account links of the administration API ({@code /auth/users/{username}/links}). */
     public static final String USERS = "/auth/users";
+    /** The public keys of JWT access tokens (RFC 7517 §5), the metadata's {@code jwks_uri}. */
+    public static final String JWKS = "/.well-known/jwks.json";
+    /** The administrator's rotation of the JWT signing key. */
+    public static final String SIGNING_KEYS = "/auth/signing-keys";
     /** The health check. */
     public static final String HEALTH = "/healthz";
 

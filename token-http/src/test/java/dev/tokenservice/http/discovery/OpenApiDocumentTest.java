@@ -43,6 +43,7 @@ import dev.tokenservice.http.json.HealthJson;
 import dev.tokenservice.http.json.IntrospectionJson;
 import dev.tokenservice.http.json.JsonMappers;
 import dev.tokenservice.http.json.OrderJson;
+import dev.tokenservice.http.json.SigningKeyJson;
 import dev.tokenservice.http.json.TokenPageJson;
 import dev.tokenservice.http.json.TokenResponseJson;
 import java.time.Duration;
@@ -112,11 +113,13 @@ class OpenApiDocumentTest {
                 "TokenIntrospection", IntrospectionJson.from(new Introspection(true, TokenTypeHint.ACCESS_TOKEN,
                         ClientId.of("web"), Username.of("jane"), Scope.of("read"), ISSUED, ISSUED.plusSeconds(60))),
                 "AuthorizationServerMetadata", new AuthorizationServerMetadataJson("https://a.example",
-                        "https://a.example/oauth/token", "https://a.example/oauth/revoke",
+                        "https://a.example/oauth/token", "https://a.example/.well-known/jwks.json",
+                        "https://a.example/oauth/revoke",
                         "https://a.example/oauth/introspect", List.of("password"), List.of(), List.of("none"),
                         List.of("none"), List.of("client_secret_basic"), List.of("read"),
                         "https://a.example/openapi.json"),
                 "OAuth2Error", new ErrorJson("invalid_grant", "no"),
+                "SigningKey", new SigningKeyJson("k1", "ES256", 1_800_000_000L),
                 "Health", HealthJson.UP);
     }
 

@@ -170,6 +170,11 @@ class OpenApiConformanceTest {
                         "Authorization", bearer(userAccessToken))));
         all.put("getAuthorizationServerMetadata", List.of(
                 call("metadata", "GET", "/.well-known/oauth-authorization-server", 200)));
+        all.put("getJwks", List.of(call("keys", "GET", "/.well-known/jwks.json", 200)));
+        all.put("rotateSigningKey", List.of(
+                call("rotation", "POST", "/auth/signing-keys", 201, "Authorization", asAdmin),
+                call("no token", "POST", "/auth/signing-keys", 401),
+                call("no TOKENS_ADMIN", "POST", "/auth/signing-keys", 403, "Authorization", bearer(userAccessToken))));
         all.put("getOpenApiDocument", List.of(call("document", "GET", "/openapi.json", 200)));
         all.put("getHealth", List.of(call("up", "GET", "/healthz", 200)));
         all.put("getTokens", List.of(

@@ -135,11 +135,12 @@ class WireNamesTest {
 
     @Test
     void metadataWhenNoScopesThenRfc8414NamesWithoutScopesSupported() {
-        JsonNode json = mapper.valueToTree(new AuthorizationServerMetadataJson("https://a", "https://a/t", "https://a/r",
+        JsonNode json = mapper.valueToTree(new AuthorizationServerMetadataJson("https://a", "https://a/t",
+                "https://a/jwks", "https://a/r",
                 "https://a/i", List.of("password"), List.of(), List.of("none"), List.of("none"),
                 List.of("client_secret_basic"), List.of(), "https://a/openapi.json"));
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("issuer", "token_endpoint", "revocation_endpoint",
+        assertThat(json.fieldNames()).toIterable().containsExactly("issuer", "token_endpoint", "jwks_uri", "revocation_endpoint",
                 "introspection_endpoint", "grant_types_supported", "response_types_supported",
                 "token_endpoint_auth_methods_supported", "revocation_endpoint_auth_methods_supported",
                 "introspection_endpoint_auth_methods_supported", "service_documentation");

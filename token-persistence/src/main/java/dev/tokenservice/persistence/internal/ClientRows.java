@@ -1,5 +1,6 @@
 package dev.tokenservice.persistence.internal;
 
+import dev.tokenservice.core.model.AccessTokenFormat;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientId;
@@ -25,7 +26,9 @@ public final class ClientRows {
             // Client administration (V7).
             "live_token_limit", "retired_secret_hash", "retired_secret_expires_at",
             // Refresh families (V6).
-            "refresh_family_ttl_ms", "refresh_grace_ms");
+            "refresh_family_ttl_ms", "refresh_grace_ms",
+            // JWT access tokens (V8).
+            "access_token_format");
 
     public static final String FIND = "SELECT " + String.join(", ", COLUMNS) + " FROM clients"
             + " WHERE client_id = :client_id";
@@ -62,13 +65,16 @@ public final class ClientRows {
                 .bind("retired_secret_hash", retired == null ? null : retired.hash().value())
                 .bind("retired_secret_expires_at", retired == null ? null : Millis.of(retired.expiresAt()))
                 .bind("refresh_family_ttl_ms", Millis.of(client.refreshFamilyLifetime()))
-                .bind("refresh_grace_ms", Millis.of(client.refreshGraceWindow()));
+                .bind("refresh_grace_ms", Millis.of(client.refreshGraceWindow()))
+                .bind("access_token_format",
+                        client.accessTokenFormat() == null ? null : client.accessTokenFormat().wireName());
     }
 
     private static Client client(ResultSet row, StatementContext context) throws SQLException {
         String secretHash = row.getString("secret_hash");
         String liveTokenLimit = row.getString("live_token_limit");
         String retiredHash = row.getString("retired_secret_hash");
+        String format = row.getString("access_token_format");
         return new Client(
                 ClientId.of(row.getString("client_id")),
                 secretHash == null ? null : SecretHash.of(secretHash),
@@ -82,7 +88,8 @@ public final class ClientRows {
                 retiredHash == null ? null : new RetiredSecret(SecretHash.of(retiredHash),
                         Millis.instant(row.getLong("retired_secret_expires_at"))),
                 Millis.duration(nullableLong(row, "refresh_family_ttl_ms")),
-                Millis.duration(nullableLong(row, "refresh_grace_ms")));
+                Millis.duration(nullableLong(row, "refresh_grace_ms")),
+                format == null ? null : AccessTokenFormat.of(format));
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
+import dev.tokenservice.core.model.AccessTokenFormat;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientId;
@@ -80,6 +81,18 @@ public abstract class ClientStoreContract {
         store.save(client);
 
         assertThat(store.findById(client.clientId())).contains(client);
+    }
+
+    @Test
+    void findByIdWhenClientChoosesAnAccessTokenFormatThenKeepsIt() {
+        Client jwt = confidential("jwt-client").toBuilder().accessTokenFormat(AccessTokenFormat.JWT).build();
+        Client opaque = confidential("opaque-client").toBuilder().accessTokenFormat(AccessTokenFormat.OPAQUE).build();
+
+        store.save(jwt);
+        store.save(opaque);
+
+        assertThat(store.findById(jwt.clientId())).contains(jwt);
+        assertThat(store.findById(opaque.clientId())).contains(opaque);
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.SealedSuccessor;
+import dev.tokenservice.core.model.SealedToken;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenId;
 import dev.tokenservice.core.model.HolderSelector;
@@ -81,6 +82,17 @@ public abstract class TokenStoreContract {
     void findAccessTokenWhenClientOnlyAndUnsealedThenNullFieldsRoundTrip() {
         AccessToken token = new AccessToken(TokenId.of("t1"), digest("t1"), null, CLIENT_A, null, Scope.EMPTY,
                 now(), now().plus(HOUR), null);
+
+        store.save(TokenPair.accessOnly(token));
+
+        assertThat(store.findAccessToken(token.digest())).contains(token);
+    }
+
+    @Test
+    void findAccessTokenWhenSealedValueIsASignedJwtWithManyClaimsThenRoundTrips() {
+        // A sealed JWT access token: a few hundred bytes of claims and a signature, more with many authorities.
+        AccessToken token = new AccessToken(TokenId.of("t1"), digest("t1"), new SealedToken("s".repeat(8000)), CLIENT_A,
+                ALICE, Scope.of("read"), now(), now().plus(HOUR), null);
 
         store.save(TokenPair.accessOnly(token));
 
