@@ -5,6 +5,7 @@ import dev.tokenservice.core.grant.RefreshTokenGrantStrategy;
 import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.FamilyId;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
@@ -64,7 +65,8 @@ final class TokenIssuer {
         if (policy.liveTokenLimit() == LiveTokenLimit.REPLACE_PREVIOUS) {
             int revoked = tokens.revokeHeldBy(holder);
             if (revoked > 0) {
-                events.revoked(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, revoked));
+                events.revoked(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, revoked, null,
+                        new HolderSelector(holder.clientId(), holder.username()), null));
             }
         }
         FamilyId family = withRefresh ? FamilyId.of(values.newId()) : null;
@@ -80,7 +82,7 @@ final class TokenIssuer {
             // Lost a race with a concurrent use of the same token; the winner's tokens stand.
             throw OAuthException.invalidGrant(RefreshTokenGrantStrategy.RACE_LOST);
         }
-        events.refreshed(new Refreshed(minted.pair().access().summary(), retired.familyId()));
+        events.refreshed(new Refreshed(minted.pair().access().summary(), retired.familyId(), retired.id()));
         return minted.response();
     }
 

@@ -13,6 +13,7 @@ import dev.tokenservice.core.model.IntrospectionRequest;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenDigest;
+import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenPrincipal;
 import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenResponse;
@@ -90,14 +91,16 @@ public final class TokenService {
             requireIssuedTo(client, access.get().clientId());
             int count = tokens.revokeAccessToken(digest) ? 1 : 0;
             count += revocation.familyToRevokeWith(access.get()).map(tokens::revokeFamily).orElse(0);
-            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count));
+            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count, TokenHolder.of(client.clientId(), null),
+                    null, access.get().id()));
             return;
         }
         Optional<RefreshToken> refresh = tokens.findRefreshToken(digest);
         if (refresh.isPresent()) {
             requireIssuedTo(client, refresh.get().clientId());
             int count = tokens.revokeFamily(revocation.familyToRevokeWith(refresh.get()));
-            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count));
+            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count, TokenHolder.of(client.clientId(), null),
+                    null, refresh.get().id()));
         }
     }
 

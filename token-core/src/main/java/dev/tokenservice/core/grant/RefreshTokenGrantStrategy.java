@@ -83,7 +83,7 @@ public final class RefreshTokenGrantStrategy implements GrantStrategy {
 
     /** Reuse of a retired token: revokes its family when the policy says so, and tells the caller which it was. */
     private OAuthException reuse(RefreshToken token) {
-        events.reuseDetected(new ReuseDetected(token.clientId(), token.username(), token.familyId()));
+        events.reuseDetected(new ReuseDetected(token.clientId(), token.username(), token.familyId(), token.id()));
         Optional<FamilyId> family = revocation.familyToRevokeOnReuse(token);
         if (family.isEmpty()) {
             return OAuthException.invalidGrant(REUSED_FAMILY_KEPT);
