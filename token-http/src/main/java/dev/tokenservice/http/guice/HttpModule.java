@@ -16,11 +16,13 @@ import dev.tokenservice.http.discovery.OpenApiServlet;
 import dev.tokenservice.http.health.HealthCheck;
 import dev.tokenservice.http.health.HealthServlet;
 import dev.tokenservice.http.json.JsonMappers;
+import dev.tokenservice.http.metrics.HttpMetrics;
 import dev.tokenservice.http.oauth.IntrospectionServlet;
 import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
 import dev.tokenservice.http.web.ErrorResponses;
 import dev.tokenservice.http.web.JsonWriter;
+import java.util.Optional;
 
 /**
  * Wires the HTTP adapter.
@@ -29,7 +31,8 @@ import dev.tokenservice.http.web.JsonWriter;
  * {@link StandardEndpoints}, {@link ErrorResponses} and {@link JsonWriter}. Requires: {@link TokenService} and
  * {@link TokenAdministration} (from {@link TokenCoreModule}), {@link MetadataSettings} (from {@link MetadataModule}).
  * Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@code @Realm String}
- * ({@code token-service}) and {@link HealthCheck} (always up).
+ * ({@code token-service}) and {@link HealthCheck} (always up). Optional: {@link HttpMetrics} (from
+ * {@link MetricsModule}), which counts and times every request and serves {@code GET /metrics}.
  */
 public final class HttpModule extends AbstractModule {
     /** The realm of the server's challenges unless one is bound. */
@@ -40,6 +43,7 @@ public final class HttpModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), Key.get(String.class, Realm.class)).setDefault()
                 .toInstance(DEFAULT_REALM);
         OptionalBinder.newOptionalBinder(binder(), HealthCheck.class).setDefault().toInstance(HealthCheck.ALWAYS_UP);
+        OptionalBinder.newOptionalBinder(binder(), HttpMetrics.class);
     }
 
     @Provides
@@ -85,7 +89,8 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     HttpApplication application(TokenEndpointServlet tokenEndpoint, TokenAdminServlet administration,
-            HealthServlet health, StandardEndpoints standard, ErrorResponses errors, JsonWriter json) {
-        return new HttpApplication(tokenEndpoint, administration, health, standard, errors, json);
+            HealthServlet health, StandardEndpoints standard, ErrorResponses errors, JsonWriter json,
+            Optional<HttpMetrics> metrics) {
+        return new HttpApplication(tokenEndpoint, administration, health, standard, errors, json, metrics);
     }
 }

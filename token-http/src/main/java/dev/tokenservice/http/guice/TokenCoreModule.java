@@ -24,6 +24,7 @@ import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.TokenValueGenerator;
 import dev.tokenservice.core.port.UserDirectory;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +36,9 @@ import java.util.Set;
  * {@link UserDirectory}. Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@link Clock}
  * (system UTC), {@link TokenValueGenerator} (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too),
  * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2),
- * {@link TokenSealer} (none), {@link TokenEventListener} (none),
+ * {@link TokenSealer} (none), {@link TokenEventListener} (every listener of the
+ * {@code Multibinder<TokenEventListener>}, which modules such as {@link AuditModule} and {@link MetricsModule} join;
+ * none by default),
  * {@link IssuanceSettings} and {@link RevocationSettings} (their defaults). Extension grants join the
  * {@code Multibinder<GrantStrategy>}.
  */
@@ -52,8 +55,9 @@ public final class TokenCoreModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), Key.get(SecretHasher.class, UserPasswords.class))
                 .setDefault().toInstance(DelegatingSecretHasher.standard());
         OptionalBinder.newOptionalBinder(binder(), TokenSealer.class).setDefault().toInstance(TokenSealer.NONE);
+        Multibinder.newSetBinder(binder(), TokenEventListener.class);
         OptionalBinder.newOptionalBinder(binder(), TokenEventListener.class).setDefault()
-                .toInstance(TokenEventListener.NONE);
+                .to(Key.get(TokenEventListener.class, EveryListener.class));
         OptionalBinder.newOptionalBinder(binder(), IssuanceSettings.class).setDefault()
                 .toInstance(IssuanceSettings.DEFAULT);
         OptionalBinder.newOptionalBinder(binder(), RevocationSettings.class).setDefault()
@@ -70,6 +74,13 @@ public final class TokenCoreModule extends AbstractModule {
                 .clock(clock).valueGenerator(values.orElseGet(() -> new SecureRandomTokenValueGenerator(clock)))
                 .secretHasher(hasher).sealer(sealer).eventListener(events)
                 .issuance(issuance).revocation(revocation).grants(extensionGrants).build();
+    }
+
+    @Provides
+    @Singleton
+    @EveryListener
+    TokenEventListener everyListener(Set<TokenEventListener> listeners) {
+        return TokenEventListener.allOf(List.copyOf(listeners));
     }
 
     @Provides

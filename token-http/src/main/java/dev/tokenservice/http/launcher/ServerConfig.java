@@ -45,6 +45,8 @@ import java.util.UUID;
  * @param requestLog       whether Jetty writes its request log, one line per request on standard error (on when read
  *                         from the environment; no setting of its own). {@code TokenServerExtension} turns it off, so
  *                         that a test run does not print a line per request
+ * @param observability    {@code TOKEN_METRICS} and {@code TOKEN_AUDIT_LOG}: metrics at {@code GET /metrics} and the
+ *                         audit log (see {@link ObservabilityConfig}); both on by default
  */
 public record ServerConfig(
         String host,
@@ -63,7 +65,8 @@ public record ServerConfig(
         String serviceDocumentation,
         ThirdPartyProviders thirdPartyProviders,
         Duration clientCacheTtl,
-        boolean requestLog) {
+        boolean requestLog,
+        ObservabilityConfig observability) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -79,6 +82,7 @@ public record ServerConfig(
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(thirdPartyProviders, "thirdPartyProviders");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
+        Objects.requireNonNull(observability, "observability");
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
         }
@@ -124,6 +128,7 @@ public record ServerConfig(
                 .clientCacheTtl(Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
                         CachingClientStore.DEFAULT_TTL.getSeconds())))
                 .requestLog(true)
+                .observability(ObservabilityConfig.read(settings))
                 .build();
     }
 
@@ -147,6 +152,7 @@ public record ServerConfig(
                 .thirdPartyProviders(ThirdPartyProviders.NONE)
                 .clientCacheTtl(CachingClientStore.DEFAULT_TTL)
                 .requestLog(true)
+                .observability(ObservabilityConfig.DEFAULT)
                 .build();
     }
 
@@ -178,6 +184,11 @@ public record ServerConfig(
     /** This configuration with another {@code TOKEN_CLIENT_CACHE_TTL} ({@link Duration#ZERO} disables the cache). */
     public ServerConfig withClientCacheTtl(Duration ttl) {
         return toBuilder().clientCacheTtl(ttl).build();
+    }
+
+    /** This configuration with other metrics and audit log settings. */
+    public ServerConfig withObservability(ObservabilityConfig value) {
+        return toBuilder().observability(value).build();
     }
 
     /** This configuration with the request log on or off. */
@@ -224,6 +235,7 @@ public record ServerConfig(
                 + ", third-party grants=" + thirdPartyProviders.grantTypes()
                 + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
                 + ", request_log=" + (requestLog ? "on" : "off")
+                + ", " + observability
                 + "]";
     }
 
@@ -252,6 +264,7 @@ public record ServerConfig(
         builder.thirdPartyProviders = thirdPartyProviders;
         builder.clientCacheTtl = clientCacheTtl;
         builder.requestLog = requestLog;
+        builder.observability = observability;
         return builder;
     }
 
@@ -274,6 +287,7 @@ public record ServerConfig(
         private ThirdPartyProviders thirdPartyProviders;
         private Duration clientCacheTtl;
         private boolean requestLog;
+        private ObservabilityConfig observability = ObservabilityConfig.DEFAULT;
 
         public Builder host(String value) {
             this.host = value;
@@ -360,10 +374,15 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder observability(ObservabilityConfig value) {
+            this.observability = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
+                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, observability);
         }
     }
 }

@@ -13,16 +13,21 @@ import dev.tokenservice.core.port.TokenSealer;
 import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.UserAccountStore;
 import dev.tokenservice.http.HttpApplication;
+import dev.tokenservice.http.guice.AuditModule;
 import dev.tokenservice.http.guice.HttpModule;
 import dev.tokenservice.http.guice.MetadataModule;
+import dev.tokenservice.http.guice.MetricsModule;
 import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.ServerModule;
 import dev.tokenservice.http.guice.ThirdPartyGrantsModule;
 import dev.tokenservice.http.guice.TokenCoreModule;
 import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +43,17 @@ public final class TokenServer implements AutoCloseable {
     private final Database database;
     private final JettyServer jetty;
     private final ExpiredTokenCleanup cleanup;
+    private final ServerMeters meters;
     private final Injector injector;
     private final URI baseUri;
     private final String issuer;
 
-    private TokenServer(Database database, JettyServer jetty, ExpiredTokenCleanup cleanup, Injector injector,
-            URI baseUri, String issuer) {
+    private TokenServer(Database database, JettyServer jetty, ExpiredTokenCleanup cleanup, ServerMeters meters,
+            Injector injector, URI baseUri, String issuer) {
         this.database = database;
         this.jetty = jetty;
         this.cleanup = cleanup;
+        this.meters = meters;
         this.injector = injector;
         this.baseUri = baseUri;
         this.issuer = issuer;
@@ -85,15 +92,18 @@ public final class TokenServer implements AutoCloseable {
         startup.awaitMigrated();
         clients.apply(injector, console);
         HttpApplication application = injector.getInstance(HttpApplication.class);
+        ServerMeters meters = config.observability().metrics()
+                ? ServerMeters.bind(injector.getInstance(MeterRegistry.class), jetty.threadPool(), database.dataSource())
+                : null;
         jetty.start(application.newContextHandler(), application.newErrorHandler());
         ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
                 config.cleanupInterval());
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
         String issuer = config.issuerFor(jetty.port());
-        LOG.info("token server listening on {} (issuer {}, sealing {}, third-party grants {})", baseUri, issuer,
+        LOG.info("token server listening on {} (issuer {}, sealing {}, third-party grants {}, {})", baseUri, issuer,
                 injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
-                config.thirdPartyProviders().grantTypes());
-        return new TokenServer(database, jetty, cleanup, injector, baseUri, issuer);
+                config.thirdPartyProviders().grantTypes(), config.observability());
+        return new TokenServer(database, jetty, cleanup, meters, injector, baseUri, issuer);
     }
 
     private static DatabaseSettings databaseSettings(ServerConfig config) {
@@ -102,19 +112,26 @@ public final class TokenServer implements AutoCloseable {
                 .orElseGet(() -> DatabaseSettings.h2File(config.dataDir()));
     }
 
-    /** The server's modules; the metadata names the port bound, which the default issuer holds. */
-    private static Module[] modules(ServerConfig config, Database database, int port) {
+    /**
+     * The server's modules; the metadata names the port bound, which the default issuer holds. The audit log and the
+     * metrics join when they are on.
+     */
+    private static List<Module> modules(ServerConfig config, Database database, int port) {
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
                 new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
-        return new Module[] {
+        List<Module> modules = new ArrayList<>(List.of(
             new TokenCoreModule(),
             new PersistenceModule(database),
             new HttpModule(),
             new MetadataModule(config.metadataFor(port)),
             new ServerModule(SealingKeys.sealer(config), issuance, new DatabaseHealthCheck(database.dataSource()),
                     config.clientCacheTtl()),
-            new ThirdPartyGrantsModule(config.thirdPartyProviders()),
-        };
+            new ThirdPartyGrantsModule(config.thirdPartyProviders())));
+        config.observability().audit().ifPresent(format -> modules.add(new AuditModule(format)));
+        if (config.observability().metrics()) {
+            modules.add(new MetricsModule());
+        }
+        return modules;
     }
 
     private static String hostForUri(String host) {
@@ -166,6 +183,9 @@ public final class TokenServer implements AutoCloseable {
     public void close() {
         jetty.close();
         cleanup.close();
+        if (meters != null) {
+            meters.close();
+        }
         database.close();
         LOG.info("token server stopped");
     }
