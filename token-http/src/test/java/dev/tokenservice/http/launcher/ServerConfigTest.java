@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.http.audit.AuditFormat;
 import dev.tokenservice.http.discovery.MetadataSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,33 @@ class ServerConfigTest {
         assertThat(config.issuerFor(8080)).isEqualTo("http://localhost:8080");
         assertThat(config.clientCacheTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.requestLog()).isTrue();
+        assertThat(config.observability()).isEqualTo(new ObservabilityConfig(true, AuditFormat.TEXT));
+    }
+
+    @Test
+    void fromWhenMetricsOffAndAuditLogJsonThenReadsThem() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_METRICS", "off", "TOKEN_AUDIT_LOG", "JSON"),
+                new Properties());
+
+        assertThat(config.observability().metrics()).isFalse();
+        assertThat(config.observability().audit()).contains(AuditFormat.JSON);
+        assertThat(config.toString()).contains("metrics=off, audit_log=json");
+    }
+
+    @Test
+    void fromWhenAuditLogOffThenNone() {
+        ServerConfig config = ServerConfig.from(Map.of(), properties("token.audit.log", "off"));
+
+        assertThat(config.observability().audit()).isEmpty();
+        assertThat(config.observability().metrics()).isTrue();
+    }
+
+    @Test
+    void fromWhenMetricsOrAuditLogUnknownThenRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_METRICS", "yes"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_METRICS");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_AUDIT_LOG", "xml"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_AUDIT_LOG");
     }
 
     @Test
