@@ -82,7 +82,7 @@ public final class TokenAdministration {
         int count = tokens.revokeSelected(selector);
         events.revoked(new Revoked(RevocationCause.ADMINISTRATION, count, TokenHolder.of(administrator.principal().token().clientId(),
                 administrator.principal().token().username()), selector,
-                null));
+                null, null));
         return count;
     }
 }

@@ -66,7 +66,7 @@ final class TokenIssuer {
             int revoked = tokens.revokeHeldBy(holder);
             if (revoked > 0) {
                 events.revoked(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, revoked, null,
-                        new HolderSelector(holder.clientId(), holder.username()), null));
+                        new HolderSelector(holder.clientId(), holder.username()), null, null));
             }
         }
         FamilyId family = withRefresh ? FamilyId.of(values.newId()) : null;

@@ -7,6 +7,7 @@ import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientAuthMethod;
 import dev.tokenservice.core.model.ClientId;
+import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Introspection;
 import dev.tokenservice.core.model.IntrospectionRequest;
@@ -90,17 +91,19 @@ public final class TokenService {
         if (access.isPresent()) {
             requireIssuedTo(client, access.get().clientId());
             int count = tokens.revokeAccessToken(digest) ? 1 : 0;
-            count += revocation.familyToRevokeWith(access.get()).map(tokens::revokeFamily).orElse(0);
+            Optional<FamilyId> family = revocation.familyToRevokeWith(access.get());
+            count += family.map(tokens::revokeFamily).orElse(0);
             events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count, TokenHolder.of(client.clientId(), null),
-                    null, access.get().id()));
+                    null, access.get().id(), family.orElse(null)));
             return;
         }
         Optional<RefreshToken> refresh = tokens.findRefreshToken(digest);
         if (refresh.isPresent()) {
             requireIssuedTo(client, refresh.get().clientId());
-            int count = tokens.revokeFamily(revocation.familyToRevokeWith(refresh.get()));
+            FamilyId family = revocation.familyToRevokeWith(refresh.get());
+            int count = tokens.revokeFamily(family);
             events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count, TokenHolder.of(client.clientId(), null),
-                    null, refresh.get().id()));
+                    null, refresh.get().id(), family));
         }
     }
 

@@ -288,7 +288,7 @@ class TokenAdministrationTest {
         TokenSummary adminToken = admin.principal().token();
         assertThat(ports.events().assertHeard(Revoked.class, 1)).containsExactly(new Revoked(
                 RevocationCause.ADMINISTRATION, 2, TokenHolder.of(adminToken.clientId(), adminToken.username()), pair,
-                null));
+                null, null));
     }
 
     @Test

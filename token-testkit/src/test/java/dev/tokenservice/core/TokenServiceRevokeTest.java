@@ -9,6 +9,7 @@ import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientAuthentication;
 import dev.tokenservice.core.model.ClientSecret;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.TokenDigest;
@@ -185,18 +186,19 @@ class TokenServiceRevokeTest {
         service.revoke(new RevocationRequest(TestClients.credentials(client), issued.accessToken()));
 
         assertThat(ports.events().assertHeard(Revoked.class, 1)).containsExactly(new Revoked(
-                RevocationCause.CLIENT_REQUEST, 1, TokenHolder.of(client.clientId(), null), null, revoked));
+                RevocationCause.CLIENT_REQUEST, 1, TokenHolder.of(client.clientId(), null), null, revoked, null));
     }
 
     @Test
     void revokeWhenRefreshTokenRevokedThenRecordsTheWholeFamily() {
         TokenResponse issued = login(client);
 
-        TokenId revoked = ports.tokens().findRefreshToken(TokenDigest.of(issued.refreshToken())).orElseThrow().id();
+        RefreshToken revoked = ports.tokens().findRefreshToken(TokenDigest.of(issued.refreshToken())).orElseThrow();
 
         service.revoke(new RevocationRequest(TestClients.credentials(client), issued.refreshToken()));
 
         assertThat(ports.events().assertHeard(Revoked.class, 1)).containsExactly(new Revoked(
-                RevocationCause.CLIENT_REQUEST, 2, TokenHolder.of(client.clientId(), null), null, revoked));
+                RevocationCause.CLIENT_REQUEST, 2, TokenHolder.of(client.clientId(), null), null, revoked.id(),
+                revoked.familyId()));
     }
 }

@@ -88,7 +88,8 @@ public final class RefreshTokenGrantStrategy implements GrantStrategy {
         if (family.isEmpty()) {
             return OAuthException.invalidGrant(REUSED_FAMILY_KEPT);
         }
-        events.revoked(new Revoked(RevocationCause.REFRESH_TOKEN_REUSE, tokens.revokeFamily(family.get())));
+        events.revoked(new Revoked(RevocationCause.REFRESH_TOKEN_REUSE, tokens.revokeFamily(family.get()), null, null,
+                token.id(), family.get()));
         return OAuthException.invalidGrant(REUSED_FAMILY_REVOKED);
     }
 }

@@ -54,16 +54,17 @@ public interface TokenEventListener {
      *                    token or one family
      * @param tokenId     the id of the token presented for revocation ({@link RevocationCause#CLIENT_REQUEST}), or
      *                    {@code null}
+     * @param familyId    the refresh token family revoked (on reuse, or with a revoked token), or {@code null}
      */
     record Revoked(RevocationCause cause, int count, @Nullable TokenHolder requestedBy,
-            @Nullable HolderSelector selector, @Nullable TokenId tokenId) {
+            @Nullable HolderSelector selector, @Nullable TokenId tokenId, @Nullable FamilyId familyId) {
         public Revoked {
             Objects.requireNonNull(cause, "cause");
         }
 
         /** Tokens revoked without more to say about who asked or which. */
         public Revoked(RevocationCause cause, int count) {
-            this(cause, count, null, null, null);
+            this(cause, count, null, null, null, null);
         }
     }
 

@@ -95,6 +95,9 @@ public final class AuditLog implements TokenEventListener {
         if (event.tokenId() != null) {
             line.put("token_id", event.tokenId().value());
         }
+        if (event.familyId() != null) {
+            line.put("family_id", event.familyId().value());
+        }
         write(line);
     }
 

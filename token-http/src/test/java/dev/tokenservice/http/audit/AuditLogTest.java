@@ -109,7 +109,9 @@ class AuditLogTest {
                 .containsEntry("username", "alice").containsEntry("refresh_token", "true").containsKey("token_id");
         assertThat(lines.get(1)).containsKeys("family_id", "retired_token_id", "token_id");
         assertThat(lines.get(2)).containsEntry("username", "alice").containsKeys("family_id", "token_id");
-        assertThat(lines.get(3)).containsEntry("cause", "refresh_token_reuse").containsEntry("count", "4");
+        assertThat(lines.get(3)).containsEntry("cause", "refresh_token_reuse").containsEntry("count", "4")
+                .containsEntry("family_id", lines.get(2).get("family_id"))
+                .containsEntry("token_id", lines.get(2).get("token_id"));
         assertThat(lines.get(5)).containsEntry("party", "client").containsEntry("client_id", "confidential-client");
         assertThat(lines.get(6)).containsEntry("party", "user").containsEntry("username", "alice");
         assertThat(lines.get(7)).containsEntry("cause", "client_request").containsEntry("count", "1")

@@ -167,7 +167,7 @@ class LiveTokenLimitTest {
 
             assertThat(ports.events().assertHeard(Revoked.class, 1))
                     .containsExactly(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, 2, null,
-                            HolderSelector.pair(client.clientId(), TestUsers.ALICE), null));
+                            HolderSelector.pair(client.clientId(), TestUsers.ALICE), null, null));
         }
 
         @Test
