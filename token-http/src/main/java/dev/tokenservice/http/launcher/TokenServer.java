@@ -95,7 +95,14 @@ public final class TokenServer implements AutoCloseable {
         ServerMeters meters = config.observability().metrics()
                 ? ServerMeters.bind(injector.getInstance(MeterRegistry.class), jetty.threadPool(), database.dataSource())
                 : null;
-        jetty.start(application.newContextHandler(), application.newErrorHandler());
+        try {
+            jetty.start(application.newContextHandler(), application.newErrorHandler());
+        } catch (RuntimeException e) {
+            if (meters != null) {
+                meters.close();
+            }
+            throw e;
+        }
         ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
                 config.cleanupInterval());
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());

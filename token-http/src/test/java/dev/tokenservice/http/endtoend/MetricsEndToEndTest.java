@@ -71,7 +71,7 @@ class MetricsEndToEndTest {
                 "token_service_tokens_rotated_total", "token_service_tokens_revoked_total",
                 "token_service_refresh_reuse_detected_total", "token_service_authentication_failures_total",
                 "token_service_http_throttled_total",
-                "jvm_memory_used_bytes", "jvm_gc_pause_seconds", "jvm_threads_live_threads",
+                "jvm_memory_used_bytes", "jvm_gc_max_data_size_bytes", "jvm_threads_live_threads",
                 "hikaricp_connections_active", "jetty_threads_current", "process_uptime_seconds");
     }
 
