@@ -80,7 +80,9 @@ public final class TokenAdministration {
     public int revoke(Administrator administrator, HolderSelector selector) {
         Objects.requireNonNull(administrator, "administrator");
         int count = tokens.revokeSelected(selector);
-        events.revoked(new Revoked(RevocationCause.ADMINISTRATION, count));
+        events.revoked(new Revoked(RevocationCause.ADMINISTRATION, count, TokenHolder.of(administrator.principal().token().clientId(),
+                administrator.principal().token().username()), selector,
+                null, null));
         return count;
     }
 }

@@ -9,6 +9,7 @@ import dev.tokenservice.core.model.AccessTokenFormat;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.FamilyId;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.ResourceOwner;
@@ -86,7 +87,8 @@ final class TokenIssuer {
             // One transaction: a failed save must not leave the holder with its earlier tokens revoked and no new ones.
             int revoked = tokens.replaceHeldBy(holder, minted.pair());
             if (revoked > 0) {
-                events.revoked(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, revoked));
+                events.revoked(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, revoked, null,
+                        new HolderSelector(holder.clientId(), holder.username()), null, null));
             }
         } else {
             tokens.save(minted.pair());
@@ -109,7 +111,7 @@ final class TokenIssuer {
             return (presented == null ? Optional.<TokenResponse>empty() : handback.handBack(client, retired, presented))
                     .orElseThrow(() -> OAuthException.invalidGrant(RefreshTokenGrantStrategy.RACE_LOST));
         }
-        events.refreshed(new Refreshed(minted.pair().access().summary(), retired.familyId()));
+        events.refreshed(new Refreshed(minted.pair().access().summary(), retired.familyId(), retired.id()));
         return minted.response();
     }
 

@@ -7,12 +7,14 @@ import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientAuthMethod;
 import dev.tokenservice.core.model.ClientId;
+import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Introspection;
 import dev.tokenservice.core.model.IntrospectionRequest;
 import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenDigest;
+import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenPrincipal;
 import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenResponse;
@@ -89,15 +91,19 @@ public final class TokenService {
         if (access.isPresent()) {
             requireIssuedTo(client, access.get().clientId());
             int count = tokens.revokeAccessToken(digest) ? 1 : 0;
-            count += revocation.familyToRevokeWith(access.get()).map(tokens::revokeFamily).orElse(0);
-            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count));
+            Optional<FamilyId> family = revocation.familyToRevokeWith(access.get());
+            count += family.map(tokens::revokeFamily).orElse(0);
+            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count, TokenHolder.of(client.clientId(), null),
+                    null, access.get().id(), family.orElse(null)));
             return;
         }
         Optional<RefreshToken> refresh = tokens.findRefreshToken(digest);
         if (refresh.isPresent()) {
             requireIssuedTo(client, refresh.get().clientId());
-            int count = tokens.revokeFamily(revocation.familyToRevokeWith(refresh.get()));
-            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count));
+            FamilyId family = revocation.familyToRevokeWith(refresh.get());
+            int count = tokens.revokeFamily(family);
+            events.revoked(new Revoked(RevocationCause.CLIENT_REQUEST, count, TokenHolder.of(client.clientId(), null),
+                    null, refresh.get().id(), family));
         }
     }
 

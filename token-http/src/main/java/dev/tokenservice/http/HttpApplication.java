@@ -2,6 +2,7 @@ package dev.tokenservice.http;
 
 import dev.tokenservice.http.admin.TokenAdminServlet;
 import dev.tokenservice.http.health.HealthServlet;
+import dev.tokenservice.http.metrics.HttpMetrics;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
 import dev.tokenservice.http.web.EndpointPaths;
 import dev.tokenservice.http.web.ErrorResponses;
@@ -10,6 +11,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -29,9 +31,17 @@ public final class HttpApplication {
     private final ErrorResponses errors;
     private final JsonWriter json;
     private final ClientEndpoints clients;
+    private final Optional<HttpMetrics> metrics;
 
     public HttpApplication(TokenEndpointServlet tokenEndpoint, TokenAdminServlet administration, HealthServlet health,
             StandardEndpoints standard, ErrorResponses errors, JsonWriter json, ClientEndpoints clients) {
+        this(tokenEndpoint, administration, health, standard, errors, json, clients, Optional.empty());
+    }
+
+    /** With {@code metrics}: every request counted and timed, and {@code GET /metrics} served. */
+    public HttpApplication(TokenEndpointServlet tokenEndpoint, TokenAdminServlet administration, HealthServlet health,
+            StandardEndpoints standard, ErrorResponses errors, JsonWriter json, ClientEndpoints clients,
+            Optional<HttpMetrics> metrics) {
         this.tokenEndpoint = Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
         this.administration = Objects.requireNonNull(administration, "administration");
         this.health = Objects.requireNonNull(health, "health");
@@ -39,12 +49,16 @@ public final class HttpApplication {
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** A root context serving the contract's paths; every other path answers a JSON {@code 404}. */
     public ServletContextHandler newContextHandler() {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
+        // The metrics filter first: it sees every answer, a 500 of the error filter and a 429 included.
+        metrics.ifPresent(parts -> context.addFilter(new FilterHolder(parts.requests()), "/*",
+                EnumSet.of(DispatcherType.REQUEST)));
         context.addFilter(new FilterHolder(new ServerErrorFilter(errors)), "/*", EnumSet.of(DispatcherType.REQUEST));
         mount(context, "token", tokenEndpoint, EndpointPaths.TOKEN, EndpointPaths.TOKEN_ALIAS,
                 EndpointPaths.TOKEN_API_V2);
@@ -59,6 +73,7 @@ public final class HttpApplication {
         mount(context, "account-link-administration", clients.accountLinks(), EndpointPaths.USERS + "/*");
         mount(context, "jwks", standard.jwks(), EndpointPaths.JWKS);
         mount(context, "signing-keys", standard.keyRotation(), EndpointPaths.SIGNING_KEYS);
+        metrics.ifPresent(parts -> mount(context, "metrics", parts.scrape(), EndpointPaths.METRICS));
         mount(context, "not-found", new NotFoundServlet(errors), "/");
         // Usernames and client ids may hold '/' (sent as %2F): the admin servlets split the raw URI themselves.
         context.getServletHandler().setDecodeAmbiguousURIs(true);

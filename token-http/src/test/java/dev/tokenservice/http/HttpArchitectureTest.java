@@ -47,6 +47,12 @@ class HttpArchitectureTest {
                     "dev.tokenservice.http.json..", "dev.tokenservice.core..", "java..", "jakarta.servlet..",
                     "com.fasterxml.jackson..", "org.slf4j.."));
 
+    /** Metrics and the audit log observe the endpoints through the shared package and the core's events only. */
+    @ArchTest
+    static final ArchRule observersKnowNoEndpoint = noClasses()
+            .that().resideInAnyPackage("dev.tokenservice.http.metrics..", "dev.tokenservice.http.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage(endpointPackagesAnd());
+
     @ArchTest
     static final ArchRule sharedPackageKnowsNoEndpoint = noClasses()
             .that().resideInAPackage("dev.tokenservice.http.web..")

@@ -280,11 +280,15 @@ class TokenAdministrationTest {
     }
 
     @Test
-    void revokeWhenCalledThenRecordsRevokedByAdministrationWithTheCount() {
-        administration.revoke(admin, HolderSelector.pair(client.clientId(), TestUsers.BOB));
+    void revokeWhenCalledThenRecordsRevokedByAdministrationWithTheCountTheAdministratorAndTheSelector() {
+        HolderSelector pair = HolderSelector.pair(client.clientId(), TestUsers.BOB);
 
-        assertThat(ports.events().assertHeard(Revoked.class, 1))
-                .containsExactly(new Revoked(RevocationCause.ADMINISTRATION, 2));
+        administration.revoke(admin, pair);
+
+        TokenSummary adminToken = admin.principal().token();
+        assertThat(ports.events().assertHeard(Revoked.class, 1)).containsExactly(new Revoked(
+                RevocationCause.ADMINISTRATION, 2, TokenHolder.of(adminToken.clientId(), adminToken.username()), pair,
+                null, null));
     }
 
     @Test

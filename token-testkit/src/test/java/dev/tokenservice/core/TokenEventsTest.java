@@ -11,6 +11,7 @@ import dev.tokenservice.core.model.ClientSecret;
 import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.IntrospectionRequest;
+import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenResponse;
@@ -77,8 +78,9 @@ class TokenEventsTest {
         TokenResponse refreshed = service.issue(TokenRequests.refresh(client, first.refreshToken()));
 
         AccessToken stored = ports.tokens().findAccessToken(TokenDigest.of(refreshed.accessToken())).orElseThrow();
+        RefreshToken retired = ports.tokens().findRefreshToken(TokenDigest.of(first.refreshToken())).orElseThrow();
         assertThat(ports.events().assertHeard(Refreshed.class, 1))
-                .containsExactly(new Refreshed(stored.summary(), stored.familyId()));
+                .containsExactly(new Refreshed(stored.summary(), stored.familyId(), retired.id()));
     }
 
     @Test

@@ -9,8 +9,12 @@ import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.ClientAuthentication;
 import dev.tokenservice.core.model.ClientSecret;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.RefreshToken;
 import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.Scope;
+import dev.tokenservice.core.model.TokenDigest;
+import dev.tokenservice.core.model.TokenHolder;
+import dev.tokenservice.core.model.TokenId;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.core.policy.RevocationSettings;
@@ -177,19 +181,24 @@ class TokenServiceRevokeTest {
     void revokeWhenAccessTokenRevokedThenRecordsRevokedOnClientRequest() {
         TokenResponse issued = login(client);
 
+        TokenId revoked = ports.tokens().findAccessToken(TokenDigest.of(issued.accessToken())).orElseThrow().id();
+
         service.revoke(new RevocationRequest(TestClients.credentials(client), issued.accessToken()));
 
-        assertThat(ports.events().assertHeard(Revoked.class, 1))
-                .containsExactly(new Revoked(RevocationCause.CLIENT_REQUEST, 1));
+        assertThat(ports.events().assertHeard(Revoked.class, 1)).containsExactly(new Revoked(
+                RevocationCause.CLIENT_REQUEST, 1, TokenHolder.of(client.clientId(), null), null, revoked, null));
     }
 
     @Test
     void revokeWhenRefreshTokenRevokedThenRecordsTheWholeFamily() {
         TokenResponse issued = login(client);
 
+        RefreshToken revoked = ports.tokens().findRefreshToken(TokenDigest.of(issued.refreshToken())).orElseThrow();
+
         service.revoke(new RevocationRequest(TestClients.credentials(client), issued.refreshToken()));
 
-        assertThat(ports.events().assertHeard(Revoked.class, 1))
-                .containsExactly(new Revoked(RevocationCause.CLIENT_REQUEST, 2));
+        assertThat(ports.events().assertHeard(Revoked.class, 1)).containsExactly(new Revoked(
+                RevocationCause.CLIENT_REQUEST, 2, TokenHolder.of(client.clientId(), null), null, revoked.id(),
+                revoked.familyId()));
     }
 }

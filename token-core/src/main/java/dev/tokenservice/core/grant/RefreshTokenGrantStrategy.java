@@ -107,12 +107,13 @@ public final class RefreshTokenGrantStrategy implements GrantStrategy {
 
     /** Reuse of a retired token: revokes its family when the policy says so, and tells the caller which it was. */
     private OAuthException reuse(RefreshToken token) {
-        events.reuseDetected(new ReuseDetected(token.clientId(), token.username(), token.familyId()));
+        events.reuseDetected(new ReuseDetected(token.clientId(), token.username(), token.familyId(), token.id()));
         Optional<FamilyId> family = revocation.familyToRevokeOnReuse(token);
         if (family.isEmpty()) {
             return OAuthException.invalidGrant(REUSED_FAMILY_KEPT);
         }
-        events.revoked(new Revoked(RevocationCause.REFRESH_TOKEN_REUSE, tokens.revokeFamily(family.get())));
+        events.revoked(new Revoked(RevocationCause.REFRESH_TOKEN_REUSE, tokens.revokeFamily(family.get()), null, null,
+                token.id(), family.get()));
         return OAuthException.invalidGrant(REUSED_FAMILY_REVOKED);
     }
 }

@@ -25,6 +25,7 @@ import dev.tokenservice.http.json.JsonMappers;
 import dev.tokenservice.http.jwt.JwksServlet;
 import dev.tokenservice.http.jwt.KeyRotationServlet;
 import dev.tokenservice.http.jwt.SigningKeys;
+import dev.tokenservice.http.metrics.HttpMetrics;
 import dev.tokenservice.http.oauth.IntrospectionServlet;
 import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
@@ -43,7 +44,9 @@ import java.util.Optional;
  * {@link MetadataSettings} (from {@link MetadataModule}), {@link AccountLinkStore} (from {@link PersistenceModule}).
  * Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@code @Realm String}
  * ({@code token-service}) and {@link HealthCheck} (always up). Optional: {@link SigningKeys} (of {@link JwtModule}),
- * whose public keys the JWK set endpoint publishes and which the rotation call rotates; without it the set is empty.
+ * whose public keys the JWK set endpoint publishes and which the rotation call rotates; without it the set is empty;
+ * {@link HttpMetrics} (from {@link MetricsModule}), which counts and times every request and serves
+ * {@code GET /metrics}.
  */
 public final class HttpModule extends AbstractModule {
     /** The realm of the server's challenges unless one is bound. */
@@ -55,6 +58,7 @@ public final class HttpModule extends AbstractModule {
                 .toInstance(DEFAULT_REALM);
         OptionalBinder.newOptionalBinder(binder(), HealthCheck.class).setDefault().toInstance(HealthCheck.ALWAYS_UP);
         OptionalBinder.newOptionalBinder(binder(), SigningKeys.class);
+        OptionalBinder.newOptionalBinder(binder(), HttpMetrics.class);
     }
 
     @Provides
@@ -113,7 +117,7 @@ public final class HttpModule extends AbstractModule {
     @Singleton
     HttpApplication application(TokenEndpointServlet tokenEndpoint, TokenAdminServlet administration,
             HealthServlet health, StandardEndpoints standard, ErrorResponses errors, JsonWriter json,
-            ClientEndpoints clients) {
-        return new HttpApplication(tokenEndpoint, administration, health, standard, errors, json, clients);
+            ClientEndpoints clients, Optional<HttpMetrics> metrics) {
+        return new HttpApplication(tokenEndpoint, administration, health, standard, errors, json, clients, metrics);
     }
 }

@@ -27,6 +27,7 @@ import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.TokenValueGenerator;
 import dev.tokenservice.core.port.UserDirectory;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,8 +41,9 @@ import java.util.Set;
  * (system UTC), {@link TokenValueGenerator} (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too),
  * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2),
  * {@link TokenSealer} (none), {@link AccessTokenSigner} (none: opaque tokens only), {@link TokenEventListener}
- * (none), {@link IssuanceSettings} and {@link RevocationSettings} (their defaults), {@code @DefaultScopes Scope}
- * (empty). Extension grants join the
+ * (every listener of the {@code Multibinder<TokenEventListener>}, which modules such as {@link AuditModule} and
+ * {@link MetricsModule} join; none by default), {@link IssuanceSettings} and {@link RevocationSettings} (their
+ * defaults), {@code @DefaultScopes Scope} (empty). Extension grants join the
  * {@code Multibinder<GrantStrategy>}.
  */
 public final class TokenCoreModule extends AbstractModule {
@@ -59,8 +61,9 @@ public final class TokenCoreModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), TokenSealer.class).setDefault().toInstance(TokenSealer.NONE);
         OptionalBinder.newOptionalBinder(binder(), AccessTokenSigner.class).setDefault()
                 .toInstance(AccessTokenSigner.NONE);
+        Multibinder.newSetBinder(binder(), TokenEventListener.class);
         OptionalBinder.newOptionalBinder(binder(), TokenEventListener.class).setDefault()
-                .toInstance(TokenEventListener.NONE);
+                .to(Key.get(TokenEventListener.class, EveryListener.class));
         OptionalBinder.newOptionalBinder(binder(), IssuanceSettings.class).setDefault()
                 .toInstance(IssuanceSettings.DEFAULT);
         OptionalBinder.newOptionalBinder(binder(), RevocationSettings.class).setDefault()
@@ -81,6 +84,13 @@ public final class TokenCoreModule extends AbstractModule {
                 .secretHasher(hasher).sealer(sealer).signer(signer).eventListener(events)
                 .generatedSecretHasher(generatedSecrets).defaultScopes(defaultScopes)
                 .issuance(issuance).revocation(revocation).grants(extensionGrants).build();
+    }
+
+    @Provides
+    @Singleton
+    @EveryListener
+    TokenEventListener everyListener(Set<TokenEventListener> listeners) {
+        return TokenEventListener.allOf(List.copyOf(listeners));
     }
 
     @Provides

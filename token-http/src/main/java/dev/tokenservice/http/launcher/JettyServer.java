@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,11 @@ final class JettyServer implements AutoCloseable {
     /** The port actually bound. */
     int port() {
         return connector.getLocalPort();
+    }
+
+    /** The threads that serve requests. */
+    ThreadPool threadPool() {
+        return server.getThreadPool();
     }
 
     /** Requests being handled right now. */

@@ -58,6 +58,8 @@ import java.util.UUID;
  *                         window; clients may override both
  * @param jwt              access-token formats and the signing keys of JWT access tokens
  *                         ({@code TOKEN_ACCESS_TOKEN_FORMAT}, {@code TOKEN_JWT_*}; see {@link JwtConfig})
+ * @param observability    {@code TOKEN_METRICS} and {@code TOKEN_AUDIT_LOG}: metrics at {@code GET /metrics} and the
+ *                         audit log (see {@link ObservabilityConfig}); both on by default
  */
 public record ServerConfig(
         String host,
@@ -80,7 +82,8 @@ public record ServerConfig(
         EdgeSettings edge,
         TokenPolicies policies,
         RefreshFamilySettings refreshFamilies,
-        JwtConfig jwt) {
+        JwtConfig jwt,
+        ObservabilityConfig observability) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -99,6 +102,7 @@ public record ServerConfig(
         Objects.requireNonNull(edge, "edge");
         Objects.requireNonNull(refreshFamilies, "refreshFamilies");
         Objects.requireNonNull(jwt, "jwt");
+        Objects.requireNonNull(observability, "observability");
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
         }
@@ -153,6 +157,7 @@ public record ServerConfig(
                 .policies(TokenPolicies.read(settings))
                 .refreshFamilies(refreshFamilies(settings))
                 .jwt(JwtConfig.read(settings))
+                .observability(ObservabilityConfig.read(settings))
                 .build();
     }
 
@@ -193,6 +198,7 @@ public record ServerConfig(
                 .policies(TokenPolicies.DEFAULT)
                 .refreshFamilies(RefreshFamilySettings.DEFAULT)
                 .jwt(JwtConfig.EPHEMERAL)
+                .observability(ObservabilityConfig.DEFAULT)
                 .build();
     }
 
@@ -234,6 +240,11 @@ public record ServerConfig(
     /** This configuration with other refresh-family settings ({@code TOKEN_REFRESH_FAMILY_TTL}, {@code TOKEN_REFRESH_GRACE}). */
     public ServerConfig withRefreshFamilies(RefreshFamilySettings value) {
         return toBuilder().refreshFamilies(value).build();
+    }
+
+    /** This configuration with other metrics and audit log settings. */
+    public ServerConfig withObservability(ObservabilityConfig value) {
+        return toBuilder().observability(value).build();
     }
 
     /** This configuration with the request log on or off. */
@@ -291,6 +302,7 @@ public record ServerConfig(
                         : refreshFamilies.maxLifetime().getSeconds() + "s")
                 + ", refresh_grace=" + refreshFamilies.graceWindow().getSeconds() + "s"
                 + ", access_token_format=" + jwt.defaultFormat().wireName()
+                + ", " + observability
                 + "]";
     }
 
@@ -323,6 +335,7 @@ public record ServerConfig(
         builder.policies = policies;
         builder.refreshFamilies = refreshFamilies;
         builder.jwt = jwt;
+        builder.observability = observability;
         return builder;
     }
 
@@ -349,6 +362,7 @@ public record ServerConfig(
         private TokenPolicies policies = TokenPolicies.DEFAULT;
         private RefreshFamilySettings refreshFamilies = RefreshFamilySettings.DEFAULT;
         private JwtConfig jwt = JwtConfig.EPHEMERAL;
+        private ObservabilityConfig observability = ObservabilityConfig.DEFAULT;
 
         public Builder host(String value) {
             this.host = value;
@@ -455,11 +469,16 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder observability(ObservabilityConfig value) {
+            this.observability = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
                     serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, edge,
-                    policies, refreshFamilies, jwt);
+                    policies, refreshFamilies, jwt, observability);
         }
     }
 }

@@ -14,9 +14,11 @@ import dev.tokenservice.core.port.TokenSealer;
 import dev.tokenservice.core.port.TokenStore;
 import dev.tokenservice.core.port.UserAccountStore;
 import dev.tokenservice.http.HttpApplication;
+import dev.tokenservice.http.guice.AuditModule;
 import dev.tokenservice.http.guice.HttpModule;
 import dev.tokenservice.http.guice.JwtModule;
 import dev.tokenservice.http.guice.MetadataModule;
+import dev.tokenservice.http.guice.MetricsModule;
 import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.PolicyModule;
 import dev.tokenservice.http.guice.ServerModule;
@@ -25,9 +27,12 @@ import dev.tokenservice.http.guice.TokenCoreModule;
 import dev.tokenservice.http.jwt.SigningKeys;
 import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,16 +49,19 @@ public final class TokenServer implements AutoCloseable {
     private final JettyServer jetty;
     private final ExpiredTokenCleanup cleanup;
     private final JwtKeys keyUpkeep;
+    private final ServerMeters meters;
     private final Injector injector;
     private final URI baseUri;
     private final String issuer;
 
     private TokenServer(Database database, JettyServer jetty, ExpiredTokenCleanup cleanup, JwtKeys keyUpkeep,
+            ServerMeters meters,
             Injector injector, URI baseUri, String issuer) {
         this.database = database;
         this.jetty = jetty;
         this.cleanup = cleanup;
         this.keyUpkeep = keyUpkeep;
+        this.meters = meters;
         this.injector = injector;
         this.baseUri = baseUri;
         this.issuer = issuer;
@@ -104,18 +112,29 @@ public final class TokenServer implements AutoCloseable {
         startup.awaitMigrated();
         clients.apply(injector, console);
         HttpApplication application = injector.getInstance(HttpApplication.class);
-        jetty.start(CrossOriginPaths.wrap(application.newContextHandler(), config.edge().corsOrigins(),
-                config.edge().corsMaxAge()), application.newErrorHandler());
+        ServerMeters meters = config.observability().metrics()
+                ? ServerMeters.bind(injector.getInstance(MeterRegistry.class), jetty.threadPool(), database.dataSource())
+                : null;
+        try {
+            jetty.start(CrossOriginPaths.wrap(application.newContextHandler(), config.edge().corsOrigins(),
+                    config.edge().corsMaxAge()), application.newErrorHandler());
+        } catch (RuntimeException e) {
+            if (meters != null) {
+                meters.close();
+            }
+            throw e;
+        }
         ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
                 config.cleanupInterval());
         JwtKeys keyUpkeep = JwtKeys.maintainEveryMinute(signingKeys);
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
         String issuer = config.issuerFor(jetty.port());
         LOG.info("token server listening on {} (issuer {}, sealing {}, access tokens {} by default, "
-                + "third-party grants {})", baseUri, issuer,
+                + "third-party grants {}, {})", baseUri, issuer,
                 injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
-                config.jwt().defaultFormat().wireName(), config.thirdPartyProviders().grantTypes());
-        return new TokenServer(database, jetty, cleanup, keyUpkeep, injector, baseUri, issuer);
+                config.jwt().defaultFormat().wireName(), config.thirdPartyProviders().grantTypes(),
+                config.observability());
+        return new TokenServer(database, jetty, cleanup, keyUpkeep, meters, injector, baseUri, issuer);
     }
 
     private static DatabaseSettings databaseSettings(ServerConfig config) {
@@ -124,8 +143,11 @@ public final class TokenServer implements AutoCloseable {
                 .orElseGet(() -> DatabaseSettings.h2File(config.dataDir()));
     }
 
-    /** The server's modules; the metadata names the port bound, which the default issuer holds. */
-    private static Module[] modules(ServerConfig config, Database database, int port, SigningKeys signingKeys,
+    /**
+     * The server's modules; the metadata names the port bound, which the default issuer holds. The audit log and the
+     * metrics join when they are on.
+     */
+    private static List<Module> modules(ServerConfig config, Database database, int port, SigningKeys signingKeys,
             Clock clock) {
         IssuanceSettings issuance = IssuanceSettings.DEFAULT
                 .withLifetimes(new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()))
@@ -133,7 +155,7 @@ public final class TokenServer implements AutoCloseable {
                 .withRefreshFamilies(config.refreshFamilies())
                 .withFormats(config.jwt().formats());
         String issuer = config.issuerFor(port);
-        return new Module[] {
+        List<Module> modules = new ArrayList<>(List.of(
             new TokenCoreModule(),
             new PersistenceModule(database),
             new HttpModule(),
@@ -143,8 +165,12 @@ public final class TokenServer implements AutoCloseable {
             new ThirdPartyGrantsModule(config.thirdPartyProviders()),
             new PolicyModule(config.policies().revocation(), config.policies().defaultScopes()),
             new JwtModule(signingKeys, issuer, config.jwt().audienceFor(issuer)),
-            binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock),
-        };
+            (Module) binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock)));
+        config.observability().audit().ifPresent(format -> modules.add(new AuditModule(format)));
+        if (config.observability().metrics()) {
+            modules.add(new MetricsModule());
+        }
+        return modules;
     }
 
     private static String hostForUri(String host) {
@@ -200,6 +226,9 @@ public final class TokenServer implements AutoCloseable {
         jetty.close();
         cleanup.close();
         keyUpkeep.close();
+        if (meters != null) {
+            meters.close();
+        }
         database.close();
         LOG.info("token server stopped");
     }

@@ -6,6 +6,7 @@ import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.http.json.TokenResponseJson;
 import dev.tokenservice.http.web.ErrorResponses;
 import dev.tokenservice.http.web.JsonWriter;
+import dev.tokenservice.http.web.ObservedResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +35,7 @@ public final class TokenEndpointServlet extends HttpServlet {
         endpoint.serve(request, response, (authorization, body) -> {
             TokenRequest tokenRequest = TokenRequestParser.parse(
                     request.getContentType(), authorization, request.getQueryString(), body);
+            ObservedResponse.recordGrantType(response, tokenRequest.grantType().value());
             TokenResponse issued = tokens.issue(tokenRequest);
             ErrorResponses.NO_STORE.forEach(response::setHeader);
             json.write(response, HttpServletResponse.SC_OK, TokenResponseJson.from(issued));

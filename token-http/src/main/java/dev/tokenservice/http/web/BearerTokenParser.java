@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Reads a bearer token from the {@code Authorization} header (RFC 6750 §2.1), the only method this server accepts:
  * a token in a URL would leak into logs (RFC 6750 §2.3 "SHOULD NOT"). Stateless, thread-safe.
  */
-final class BearerTokenParser {
+public final class BearerTokenParser {
     /** RFC 6750 §2.1: {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
     private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     private static final String BEARER = "bearer ";
@@ -23,7 +23,7 @@ final class BearerTokenParser {
      *
      * @throws OAuthException {@code invalid_request} when the header uses the Bearer scheme but is malformed
      */
-    static Optional<TokenValue> parse(Optional<String> authorization) {
+    public static Optional<TokenValue> parse(Optional<String> authorization) {
         if (authorization.isEmpty() || !isBearer(authorization.get())) {
             return Optional.empty();
         }

@@ -31,6 +31,8 @@ public final class EndpointPaths {
     public static final String SIGNING_KEYS = "/auth/signing-keys";
     /** The health check. */
     public static final String HEALTH = "/healthz";
+    /** Metrics in the Prometheus text format, for a bearer token with {@code TOKENS_ADMIN} or {@code METRICS_SCRAPE}. */
+    public static final String METRICS = "/metrics";
 
     private EndpointPaths() { }
 }

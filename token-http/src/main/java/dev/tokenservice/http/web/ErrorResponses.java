@@ -67,7 +67,12 @@ public final class ErrorResponses {
 
     /** A valid bearer token without the authority the call needs (RFC 6750 §3.1). */
     public ErrorReply insufficientScope() {
-        return bearerError(403, "insufficient_scope", "the access token lacks the TOKENS_ADMIN authority");
+        return insufficientScope("the access token lacks the TOKENS_ADMIN authority");
+    }
+
+    /** A valid bearer token without the authority the call needs, saying which (RFC 6750 §3.1). */
+    public ErrorReply insufficientScope(String description) {
+        return bearerError(403, "insufficient_scope", description);
     }
 
     /** A malformed bearer credential (RFC 6750 §3.1 {@code invalid_request}). */
@@ -132,6 +137,7 @@ public final class ErrorResponses {
             return;
         }
         response.resetBuffer();
+        ObservedResponse.recordError(response, reply.body().error());
         reply.headers().forEach(response::setHeader);
         json.write(response, reply.status(), reply.body());
     }

@@ -7,6 +7,7 @@ import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.policy.RefreshFamilySettings;
 import dev.tokenservice.core.policy.RevocationSettings;
+import dev.tokenservice.http.audit.AuditFormat;
 import dev.tokenservice.http.discovery.MetadataSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,7 @@ class ServerConfigTest {
         assertThat(config.clientCacheTtl()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.requestLog()).isTrue();
         assertThat(config.refreshFamilies()).isEqualTo(RefreshFamilySettings.DEFAULT);
+        assertThat(config.observability()).isEqualTo(new ObservabilityConfig(true, AuditFormat.TEXT));
     }
 
     @Test
@@ -106,6 +108,32 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_ISSUANCE_POLICY", "REUSE_LIVE",
                 "TOKEN_SEALING_KEY", "off"), new Properties()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_SEALING_KEY");
+    }
+
+    @Test
+    void fromWhenMetricsOffAndAuditLogJsonThenReadsThem() {
+        ServerConfig config = ServerConfig.from(Map.of("TOKEN_METRICS", "off", "TOKEN_AUDIT_LOG", "JSON"),
+                new Properties());
+
+        assertThat(config.observability().metrics()).isFalse();
+        assertThat(config.observability().audit()).contains(AuditFormat.JSON);
+        assertThat(config.toString()).contains("metrics=off, audit_log=json");
+    }
+
+    @Test
+    void fromWhenAuditLogOffThenNone() {
+        ServerConfig config = ServerConfig.from(Map.of(), properties("token.audit.log", "off"));
+
+        assertThat(config.observability().audit()).isEmpty();
+        assertThat(config.observability().metrics()).isTrue();
+    }
+
+    @Test
+    void fromWhenMetricsOrAuditLogUnknownThenRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_METRICS", "yes"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_METRICS");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("TOKEN_AUDIT_LOG", "xml"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOKEN_AUDIT_LOG");
     }
 
     @Test

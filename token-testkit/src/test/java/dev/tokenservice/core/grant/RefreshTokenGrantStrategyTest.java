@@ -331,10 +331,11 @@ class RefreshTokenGrantStrategyTest {
         failureOf(() -> service.issue(TokenRequests.refresh(client, refreshTokenOf(first))));
 
         assertThat(ports.events().assertHeard(ReuseDetected.class, 1))
-                .containsExactly(new ReuseDetected(client.clientId(), TestUsers.ALICE, original.familyId()));
+                .containsExactly(new ReuseDetected(client.clientId(), TestUsers.ALICE, original.familyId(), original.id()));
         // The family held two access tokens and two refresh tokens (the retired one and its successor).
         assertThat(ports.events().assertHeard(Revoked.class, 1))
-                .containsExactly(new Revoked(RevocationCause.REFRESH_TOKEN_REUSE, 4));
+                .containsExactly(new Revoked(RevocationCause.REFRESH_TOKEN_REUSE, 4, null, null, original.id(),
+                        original.familyId()));
     }
 
     @Test

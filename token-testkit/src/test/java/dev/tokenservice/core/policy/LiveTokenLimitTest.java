@@ -12,6 +12,7 @@ import dev.tokenservice.core.crypto.AesGcmTokenSealer;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.LiveTokenLimit;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.port.StorageException;
@@ -183,7 +184,8 @@ class LiveTokenLimitTest {
             aliceLogin(service, client);
 
             assertThat(ports.events().assertHeard(Revoked.class, 1))
-                    .containsExactly(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, 2));
+                    .containsExactly(new Revoked(RevocationCause.REPLACED_BY_NEW_TOKEN, 2, null,
+                            HolderSelector.pair(client.clientId(), TestUsers.ALICE), null, null));
         }
 
         @Test
