@@ -1,6 +1,8 @@
 package dev.tokenservice.core;
 
+import dev.tokenservice.core.auth.AuthenticationThrottle;
 import dev.tokenservice.core.auth.ClientAuthenticator;
+import dev.tokenservice.core.auth.InMemoryThrottleStore;
 import dev.tokenservice.core.crypto.DelegatingSecretHasher;
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
 import dev.tokenservice.core.grant.ClientCredentialsGrantStrategy;
@@ -13,6 +15,7 @@ import dev.tokenservice.core.policy.LiveTokenLimit;
 import dev.tokenservice.core.policy.RevocationPolicy;
 import dev.tokenservice.core.policy.RevocationSettings;
 import dev.tokenservice.core.policy.ScopePolicy;
+import dev.tokenservice.core.policy.ThrottleSettings;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.core.port.TokenEventListener;
@@ -42,11 +45,14 @@ public final class TokenServices {
     private final TokenService tokenService;
     private final TokenAdministration administration;
     private final SecretHasher secretHasher;
+    private final AuthenticationThrottle throttle;
 
-    private TokenServices(TokenService tokenService, TokenAdministration administration, SecretHasher secretHasher) {
+    private TokenServices(TokenService tokenService, TokenAdministration administration, SecretHasher secretHasher,
+            AuthenticationThrottle throttle) {
         this.tokenService = tokenService;
         this.administration = administration;
         this.secretHasher = secretHasher;
+        this.throttle = throttle;
     }
 
     public static Builder builder() {
@@ -66,10 +72,16 @@ public final class TokenServices {
         return secretHasher;
     }
 
+    /** The throttle of failed authentications; a server calls its {@code forgetExpired()} periodically. */
+    public AuthenticationThrottle throttle() {
+        return throttle;
+    }
+
     /**
      * Collects the ports and options. The four stores are required; everything else has a default: the system UTC
      * clock, {@link SecureRandomTokenValueGenerator}, {@link DelegatingSecretHasher#standard()}, no sealing,
-     * {@link IssuanceSettings#DEFAULT}, {@link RevocationSettings#DEFAULT}, no listener. Not thread-safe.
+     * {@link IssuanceSettings#DEFAULT}, {@link RevocationSettings#DEFAULT}, no listener, and an {@link AuthenticationThrottle} under
+     * {@link ThrottleSettings#DEFAULT} on an {@link InMemoryThrottleStore}. Not thread-safe.
      */
     public static final class Builder {
         private TokenStore tokenStore;
@@ -84,6 +96,8 @@ public final class TokenServices {
         private TokenEventListener eventListener = TokenEventListener.NONE;
         private IssuanceSettings issuance = IssuanceSettings.DEFAULT;
         private RevocationSettings revocation = RevocationSettings.DEFAULT;
+        /** {@code null}: the default settings on an in-memory store and the builder's clock. */
+        private AuthenticationThrottle throttle;
         private final List<GrantStrategy> extensionGrants = new ArrayList<>();
 
         private Builder() { }
@@ -143,6 +157,15 @@ public final class TokenServices {
             return this;
         }
 
+        /**
+         * The throttle of failed authentications; pass the same one to the third-party grants, and one on a shared
+         * store when several servers answer for one database.
+         */
+        public Builder throttle(AuthenticationThrottle value) {
+            this.throttle = Objects.requireNonNull(value, "throttle");
+            return this;
+        }
+
         /** Registers an extension grant (RFC 6749 §4.5). Two strategies for one grant type fail in {@link #build()}. */
         public Builder grant(GrantStrategy strategy) {
             extensionGrants.add(Objects.requireNonNull(strategy, "strategy"));
@@ -170,11 +193,13 @@ public final class TokenServices {
                 throw new IllegalStateException("REUSE_LIVE hands back stored tokens, so it needs a sealer");
             }
             SecretHasher hasher = secretHasher != null ? secretHasher : DelegatingSecretHasher.standard();
+            AuthenticationThrottle guard = throttle != null ? throttle
+                    : new AuthenticationThrottle(new InMemoryThrottleStore(), ThrottleSettings.DEFAULT, clock);
             ScopePolicy scopes = new ScopePolicy();
             RevocationPolicy revocationPolicy = new RevocationPolicy(revocation);
             List<GrantStrategy> strategies = new ArrayList<>(List.of(
                     new ClientCredentialsGrantStrategy(scopes),
-                    new PasswordGrantStrategy(userDirectory, scopes, eventListener),
+                    new PasswordGrantStrategy(userDirectory, scopes, eventListener, guard),
                     new RefreshTokenGrantStrategy(tokenStore, userDirectory, scopes, revocationPolicy, eventListener)));
             strategies.addAll(extensionGrants);
             TokenValueGenerator values = valueGenerator != null ? valueGenerator
@@ -183,10 +208,10 @@ public final class TokenServices {
                     eventListener, clock);
             AccessTokenVerifier verifier = new AccessTokenVerifier(tokenStore, clientStore, userDirectory);
             TokenService service = new TokenService(
-                    new ClientAuthenticator(clientStore, hasher, eventListener), new GrantRegistry(strategies), issuer,
-                    tokenStore, clientStore, userDirectory, revocationPolicy, eventListener, verifier);
+                    new ClientAuthenticator(clientStore, hasher, eventListener, guard), new GrantRegistry(strategies),
+                    issuer, tokenStore, clientStore, userDirectory, revocationPolicy, eventListener, verifier);
             return new TokenServices(service,
-                    new TokenAdministration(tokenStore, tokenQuery, sealer, eventListener, verifier), hasher);
+                    new TokenAdministration(tokenStore, tokenQuery, sealer, eventListener, verifier), hasher, guard);
         }
 
         private static void require(Object value, String name) {

@@ -9,14 +9,18 @@ import com.google.inject.multibindings.OptionalBinder;
 import dev.tokenservice.core.TokenAdministration;
 import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.TokenServices;
+import dev.tokenservice.core.auth.AuthenticationThrottle;
+import dev.tokenservice.core.auth.InMemoryThrottleStore;
 import dev.tokenservice.core.crypto.DelegatingSecretHasher;
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
 import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.RevocationSettings;
+import dev.tokenservice.core.policy.ThrottleSettings;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
+import dev.tokenservice.core.port.ThrottleStore;
 import dev.tokenservice.core.port.TokenEventListener;
 import dev.tokenservice.core.port.TokenQuery;
 import dev.tokenservice.core.port.TokenSealer;
@@ -30,13 +34,14 @@ import java.util.Set;
 /**
  * Wires the core through {@link TokenServices#builder()}, its one construction path.
  *
- * <p>Provides: {@link TokenServices}, {@link TokenService}, {@link TokenAdministration}, and the hashers for
- * secrets of each origin. Requires: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore},
+ * <p>Provides: {@link TokenServices}, {@link TokenService}, {@link TokenAdministration}, the
+ * {@link AuthenticationThrottle} of failed authentications, and the hashers for secrets of each origin. Requires: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore},
  * {@link UserDirectory}. Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@link Clock}
  * (system UTC), {@link TokenValueGenerator} (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too),
  * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2),
  * {@link TokenSealer} (none), {@link TokenEventListener} (none),
- * {@link IssuanceSettings} and {@link RevocationSettings} (their defaults). Extension grants join the
+ * {@link IssuanceSettings}, {@link RevocationSettings} and {@link ThrottleSettings} (their defaults),
+ * {@link ThrottleStore} (an {@link InMemoryThrottleStore}). Extension grants join the
  * {@code Multibinder<GrantStrategy>}.
  */
 public final class TokenCoreModule extends AbstractModule {
@@ -58,6 +63,16 @@ public final class TokenCoreModule extends AbstractModule {
                 .toInstance(IssuanceSettings.DEFAULT);
         OptionalBinder.newOptionalBinder(binder(), RevocationSettings.class).setDefault()
                 .toInstance(RevocationSettings.DEFAULT);
+        OptionalBinder.newOptionalBinder(binder(), ThrottleSettings.class).setDefault()
+                .toInstance(ThrottleSettings.DEFAULT);
+        OptionalBinder.newOptionalBinder(binder(), ThrottleStore.class).setDefault().to(InMemoryThrottleStore.class)
+                .in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    AuthenticationThrottle authenticationThrottle(ThrottleStore store, ThrottleSettings settings, Clock clock) {
+        return new AuthenticationThrottle(store, settings, clock);
     }
 
     @Provides
@@ -65,11 +80,11 @@ public final class TokenCoreModule extends AbstractModule {
     TokenServices tokenServices(TokenStore store, TokenQuery query, ClientStore clients, UserDirectory users,
             Clock clock, Optional<TokenValueGenerator> values, SecretHasher hasher, TokenSealer sealer,
             TokenEventListener events, IssuanceSettings issuance, RevocationSettings revocation,
-            Set<GrantStrategy> extensionGrants) {
+            AuthenticationThrottle throttle, Set<GrantStrategy> extensionGrants) {
         return TokenServices.builder().tokenStore(store).tokenQuery(query).clientStore(clients).userDirectory(users)
                 .clock(clock).valueGenerator(values.orElseGet(() -> new SecureRandomTokenValueGenerator(clock)))
                 .secretHasher(hasher).sealer(sealer).eventListener(events)
-                .issuance(issuance).revocation(revocation).grants(extensionGrants).build();
+                .issuance(issuance).revocation(revocation).throttle(throttle).grants(extensionGrants).build();
     }
 
     @Provides

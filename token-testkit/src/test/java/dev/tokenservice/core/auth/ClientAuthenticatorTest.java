@@ -12,10 +12,14 @@ import dev.tokenservice.core.model.ClientId;
 import dev.tokenservice.core.model.ClientSecret;
 import dev.tokenservice.core.port.TokenEventListener.AuthenticationFailed;
 import dev.tokenservice.core.port.TokenEventListener.Party;
+import dev.tokenservice.core.model.ThrottleKey;
+import dev.tokenservice.core.policy.ThrottleSettings;
 import dev.tokenservice.testkit.InMemoryClientStore;
+import dev.tokenservice.testkit.MutableClock;
 import dev.tokenservice.testkit.RecordingEventListener;
 import dev.tokenservice.testkit.TestClients;
 import dev.tokenservice.testkit.TestHashers;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ClientAuthenticatorTest {
@@ -27,8 +31,11 @@ class ClientAuthenticatorTest {
     private final Client publicClient = TestClients.publicClient().build();
     private final CountingSecretHasher hasher = new CountingSecretHasher(TestHashers.fast());
     private final RecordingEventListener events = new RecordingEventListener();
-    private final ClientAuthenticator authenticator =
-            new ClientAuthenticator(InMemoryClientStore.of(confidential, publicClient), hasher, events);
+    private final MutableClock clock = MutableClock.start();
+    private final InMemoryThrottleStore throttleStore = new InMemoryThrottleStore();
+    private final ClientAuthenticator authenticator = new ClientAuthenticator(
+            InMemoryClientStore.of(confidential, publicClient), hasher, events,
+            new AuthenticationThrottle(throttleStore, ThrottleSettings.DEFAULT, clock));
 
     @Test
     void authenticateWhenSecretSentInBodyIsRightThenReturnsClient() {
@@ -204,5 +211,84 @@ class ClientAuthenticatorTest {
         authenticator.authenticate(presented);
 
         assertThat(events.events()).isEmpty();
+    }
+
+    private void failTimes(ClientId clientId, int times) {
+        for (int i = 0; i < times; i++) {
+            failureOf(() -> authenticator.authenticate(ClientAuthentication.post(clientId, WRONG_SECRET)));
+        }
+    }
+
+    @Test
+    void authenticateWhenFailuresReachTheThresholdThenThrottledBeforeAnySecretIsChecked() {
+        failTimes(confidential.clientId(), ThrottleSettings.DEFAULT.failures());
+        int verifications = hasher.verifications();
+
+        OAuthException refused = failureOf(() -> authenticator.authenticate(
+                ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET)));
+
+        assertThat(refused.error()).isEqualTo(OAuthError.TEMPORARILY_UNAVAILABLE);
+        assertThat(refused.retryAfter()).isEqualTo(ThrottleSettings.DEFAULT.firstDelay());
+        assertThat(hasher.verifications()).isEqualTo(verifications);
+    }
+
+    @Test
+    void authenticateWhenUnknownClientFailsAsOftenThenThrottledLikeAKnownClient() {
+        failTimes(UNKNOWN_ID, ThrottleSettings.DEFAULT.failures());
+
+        OAuthException refused = failureOf(() -> authenticator.authenticate(
+                ClientAuthentication.post(UNKNOWN_ID, RIGHT_SECRET)));
+
+        assertThat(refused.error()).isEqualTo(OAuthError.TEMPORARILY_UNAVAILABLE);
+        assertThat(refused.retryAfter()).isEqualTo(ThrottleSettings.DEFAULT.firstDelay());
+    }
+
+    @Test
+    void authenticateWhenThrottledAttemptIsRefusedThenItIsNotCounted() {
+        failTimes(confidential.clientId(), ThrottleSettings.DEFAULT.failures());
+
+        failTimes(confidential.clientId(), 10);
+
+        assertThat(throttleStore.find(ThrottleKey.client(confidential.clientId())).orElseThrow().failures())
+                .isEqualTo(ThrottleSettings.DEFAULT.failures());
+    }
+
+    @Test
+    void authenticateWhenWaitIsOverThenRightSecretIsAcceptedAndFailuresAreForgotten() {
+        failTimes(confidential.clientId(), ThrottleSettings.DEFAULT.failures());
+        clock.advance(ThrottleSettings.DEFAULT.firstDelay());
+
+        Client authenticated = authenticator.authenticate(
+                ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET));
+
+        assertThat(authenticated).isEqualTo(confidential);
+        assertThat(throttleStore.find(ThrottleKey.client(confidential.clientId()))).isEmpty();
+    }
+
+    @Test
+    void authenticateWhenAnotherClientIsThrottledThenThisOneIsNot() {
+        failTimes(UNKNOWN_ID, ThrottleSettings.DEFAULT.failures());
+
+        Client authenticated = authenticator.authenticate(
+                ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET));
+
+        assertThat(authenticated).isEqualTo(confidential);
+    }
+
+    @Test
+    void authenticateWhenFailingAfterEachWaitThenWaitDoublesUpToTheLongest() {
+        failTimes(confidential.clientId(), ThrottleSettings.DEFAULT.failures());
+        Duration wait = ThrottleSettings.DEFAULT.firstDelay();
+        for (int i = 0; i < 12; i++) {
+            clock.advance(wait);
+            failTimes(confidential.clientId(), 1);
+            wait = wait.multipliedBy(2).compareTo(ThrottleSettings.DEFAULT.maxDelay()) > 0
+                    ? ThrottleSettings.DEFAULT.maxDelay() : wait.multipliedBy(2);
+        }
+
+        OAuthException refused = failureOf(() -> authenticator.authenticate(
+                ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET)));
+
+        assertThat(refused.retryAfter()).isEqualTo(ThrottleSettings.DEFAULT.maxDelay());
     }
 }

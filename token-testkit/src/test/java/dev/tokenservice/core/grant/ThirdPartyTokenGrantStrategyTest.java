@@ -44,9 +44,9 @@ class ThirdPartyTokenGrantStrategyTest {
     private final InMemoryThirdPartyTokenVerifier facebook = new InMemoryThirdPartyTokenVerifier("facebook");
     private final TokenServices core = ports.coreBuilder()
             .grant(new ThirdPartyTokenGrantStrategy(GOOGLE, google, ports.accountLinker(),
-                    AccountLinkingPolicy.createUsersOnFirstSignIn()))
+                    AccountLinkingPolicy.createUsersOnFirstSignIn(), ports.throttle()))
             .grant(new ThirdPartyTokenGrantStrategy(FACEBOOK, facebook, ports.accountLinker(),
-                    AccountLinkingPolicy.existingLinksOnly()))
+                    AccountLinkingPolicy.existingLinksOnly(), ports.throttle()))
             .build();
     private final TokenService service = core.tokenService();
 
