@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.tokenservice.core.TokenAdministration;
 import dev.tokenservice.core.TokenService;
+import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.http.HttpApplication;
 import dev.tokenservice.http.StandardEndpoints;
 import dev.tokenservice.http.admin.TokenAdminServlet;
@@ -20,13 +21,15 @@ import dev.tokenservice.http.oauth.IntrospectionServlet;
 import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
 import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.FailurePacing;
 import dev.tokenservice.http.web.JsonWriter;
 
 /**
  * Wires the HTTP adapter.
  *
  * <p>Provides: {@link HttpApplication} (the servlets on a context, ready for Jetty), the servlets,
- * {@link StandardEndpoints}, {@link ErrorResponses} and {@link JsonWriter}. Requires: {@link TokenService} and
+ * {@link StandardEndpoints}, {@link ErrorResponses}, {@link JsonWriter} and {@link FailurePacing} (measured on the
+ * core's secret hasher). Requires: {@link TokenServices}, {@link TokenService} and
  * {@link TokenAdministration} (from {@link TokenCoreModule}), {@link MetadataSettings} (from {@link MetadataModule}).
  * Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@code @Realm String}
  * ({@code token-service}) and {@link HealthCheck} (always up).
@@ -56,8 +59,15 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TokenEndpointServlet tokenEndpoint(TokenService tokens, ErrorResponses errors, JsonWriter json) {
-        return new TokenEndpointServlet(tokens, errors, json);
+    FailurePacing failurePacing(TokenServices core) {
+        return FailurePacing.measuring(core.secretHasher());
+    }
+
+    @Provides
+    @Singleton
+    TokenEndpointServlet tokenEndpoint(TokenService tokens, ErrorResponses errors, JsonWriter json,
+            FailurePacing pacing) {
+        return new TokenEndpointServlet(tokens, errors, json, pacing);
     }
 
     @Provides
@@ -75,9 +85,9 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     StandardEndpoints standardEndpoints(TokenService tokens, TokenAdministration administration,
-            MetadataSettings metadata, ErrorResponses errors, JsonWriter json) {
-        return new StandardEndpoints(new RevocationServlet(tokens, errors),
-                new IntrospectionServlet(tokens, administration, errors, json),
+            MetadataSettings metadata, ErrorResponses errors, JsonWriter json, FailurePacing pacing) {
+        return new StandardEndpoints(new RevocationServlet(tokens, errors, pacing),
+                new IntrospectionServlet(tokens, administration, errors, json, pacing),
                 new AuthorizationServerMetadataServlet(tokens, metadata, errors, json),
                 new OpenApiServlet(metadata, errors, json));
     }

@@ -45,6 +45,7 @@ import java.util.UUID;
  * @param requestLog       whether Jetty writes its request log, one line per request on standard error (on when read
  *                         from the environment; no setting of its own). {@code TokenServerExtension} turns it off, so
  *                         that a test run does not print a line per request
+ * @param throttle         the throttle of failed authentications ({@code TOKEN_THROTTLE_*}; see {@link ThrottleConfig})
  */
 public record ServerConfig(
         String host,
@@ -63,7 +64,8 @@ public record ServerConfig(
         String serviceDocumentation,
         ThirdPartyProviders thirdPartyProviders,
         Duration clientCacheTtl,
-        boolean requestLog) {
+        boolean requestLog,
+        ThrottleConfig throttle) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -79,6 +81,7 @@ public record ServerConfig(
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(thirdPartyProviders, "thirdPartyProviders");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
+        Objects.requireNonNull(throttle, "throttle");
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
         }
@@ -124,6 +127,7 @@ public record ServerConfig(
                 .clientCacheTtl(Duration.ofSeconds(settings.nonNegative("TOKEN_CLIENT_CACHE_TTL",
                         CachingClientStore.DEFAULT_TTL.getSeconds())))
                 .requestLog(true)
+                .throttle(ThrottleConfig.read(settings))
                 .build();
     }
 
@@ -147,6 +151,7 @@ public record ServerConfig(
                 .thirdPartyProviders(ThirdPartyProviders.NONE)
                 .clientCacheTtl(CachingClientStore.DEFAULT_TTL)
                 .requestLog(true)
+                .throttle(ThrottleConfig.DEFAULT)
                 .build();
     }
 
@@ -178,6 +183,11 @@ public record ServerConfig(
     /** This configuration with another {@code TOKEN_CLIENT_CACHE_TTL} ({@link Duration#ZERO} disables the cache). */
     public ServerConfig withClientCacheTtl(Duration ttl) {
         return toBuilder().clientCacheTtl(ttl).build();
+    }
+
+    /** This configuration with another throttle of failed authentications. */
+    public ServerConfig withThrottle(ThrottleConfig value) {
+        return toBuilder().throttle(value).build();
     }
 
     /** This configuration with the request log on or off. */
@@ -224,6 +234,7 @@ public record ServerConfig(
                 + ", third-party grants=" + thirdPartyProviders.grantTypes()
                 + ", client_cache_ttl=" + clientCacheTtl.getSeconds() + "s"
                 + ", request_log=" + (requestLog ? "on" : "off")
+                + ", throttle=" + throttle
                 + "]";
     }
 
@@ -252,6 +263,7 @@ public record ServerConfig(
         builder.thirdPartyProviders = thirdPartyProviders;
         builder.clientCacheTtl = clientCacheTtl;
         builder.requestLog = requestLog;
+        builder.throttle = throttle;
         return builder;
     }
 
@@ -274,6 +286,7 @@ public record ServerConfig(
         private ThirdPartyProviders thirdPartyProviders;
         private Duration clientCacheTtl;
         private boolean requestLog;
+        private ThrottleConfig throttle;
 
         public Builder host(String value) {
             this.host = value;
@@ -360,10 +373,15 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder throttle(ThrottleConfig value) {
+            this.throttle = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
-                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog);
+                    serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, throttle);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import dev.tokenservice.core.TokenServices;
+import dev.tokenservice.core.auth.AuthenticationThrottle;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.TokenLifetimes;
 import dev.tokenservice.core.port.AccountLinkStore;
@@ -17,12 +18,16 @@ import dev.tokenservice.http.guice.HttpModule;
 import dev.tokenservice.http.guice.MetadataModule;
 import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.ServerModule;
+import dev.tokenservice.http.guice.SharedThrottleModule;
 import dev.tokenservice.http.guice.ThirdPartyGrantsModule;
+import dev.tokenservice.http.guice.ThrottleModule;
 import dev.tokenservice.http.guice.TokenCoreModule;
 import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,12 +92,12 @@ public final class TokenServer implements AutoCloseable {
         HttpApplication application = injector.getInstance(HttpApplication.class);
         jetty.start(application.newContextHandler(), application.newErrorHandler());
         ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
-                config.cleanupInterval());
+                injector.getInstance(AuthenticationThrottle.class), config.cleanupInterval());
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
         String issuer = config.issuerFor(jetty.port());
-        LOG.info("token server listening on {} (issuer {}, sealing {}, third-party grants {})", baseUri, issuer,
-                injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
-                config.thirdPartyProviders().grantTypes());
+        LOG.info("token server listening on {} (issuer {}, sealing {}, third-party grants {}, throttle {})", baseUri,
+                issuer, injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
+                config.thirdPartyProviders().grantTypes(), config.throttle());
         return new TokenServer(database, jetty, cleanup, injector, baseUri, issuer);
     }
 
@@ -106,7 +111,7 @@ public final class TokenServer implements AutoCloseable {
     private static Module[] modules(ServerConfig config, Database database, int port) {
         IssuanceSettings issuance = IssuanceSettings.DEFAULT.withLifetimes(
                 new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()));
-        return new Module[] {
+        List<Module> modules = new ArrayList<>(List.of(
             new TokenCoreModule(),
             new PersistenceModule(database),
             new HttpModule(),
@@ -114,7 +119,11 @@ public final class TokenServer implements AutoCloseable {
             new ServerModule(SealingKeys.sealer(config), issuance, new DatabaseHealthCheck(database.dataSource()),
                     config.clientCacheTtl()),
             new ThirdPartyGrantsModule(config.thirdPartyProviders()),
-        };
+            new ThrottleModule(config.throttle().settings())));
+        if (config.throttle().store() == ThrottleConfig.Store.DATABASE) {
+            modules.add(new SharedThrottleModule());
+        }
+        return modules.toArray(Module[]::new);
     }
 
     private static String hostForUri(String host) {

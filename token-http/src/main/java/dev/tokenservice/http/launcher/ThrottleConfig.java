@@ -1,0 +1,66 @@
+package dev.tokenservice.http.launcher;
+
+import dev.tokenservice.core.policy.ThrottleSettings;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The stand-alone server's throttle of failed authentications: its {@link ThrottleSettings} and where the failures
+ * are counted. Immutable.
+ *
+ * @param settings {@code TOKEN_THROTTLE_FAILURES} (5), {@code TOKEN_THROTTLE_SHARED_FAILURES} (20),
+ *                 {@code TOKEN_THROTTLE_DELAY} (1 s), {@code TOKEN_THROTTLE_MAX_DELAY} (300 s),
+ *                 {@code TOKEN_THROTTLE_WINDOW} (900 s)
+ * @param store    {@code TOKEN_THROTTLE_STORE}: {@code database} (default: every server on the database counts the
+ *                 same failures) or {@code memory} (this server alone; counts are lost on restart)
+ */
+public record ThrottleConfig(ThrottleSettings settings, Store store) {
+    /** Where failures are counted. */
+    public enum Store { DATABASE, MEMORY }
+
+    /** The defaults: {@link ThrottleSettings#DEFAULT}, counted in the database. */
+    public static final ThrottleConfig DEFAULT = new ThrottleConfig(ThrottleSettings.DEFAULT, Store.DATABASE);
+
+    public ThrottleConfig {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(store, "store");
+    }
+
+    /** This configuration with other settings. */
+    public ThrottleConfig withSettings(ThrottleSettings value) {
+        return new ThrottleConfig(value, store);
+    }
+
+    static ThrottleConfig read(Settings settings) {
+        ThrottleSettings defaults = ThrottleSettings.DEFAULT;
+        int failures = settings.integer("TOKEN_THROTTLE_FAILURES", defaults.failures());
+        int shared = settings.integer("TOKEN_THROTTLE_SHARED_FAILURES", defaults.sharedFailures());
+        if (failures < 1 || shared < 1) {
+            throw new IllegalArgumentException("TOKEN_THROTTLE_FAILURES and TOKEN_THROTTLE_SHARED_FAILURES must be 1 or more");
+        }
+        Duration delay = Duration.ofSeconds(settings.positive("TOKEN_THROTTLE_DELAY", defaults.firstDelay().getSeconds()));
+        Duration max = Duration.ofSeconds(settings.positive("TOKEN_THROTTLE_MAX_DELAY", defaults.maxDelay().getSeconds()));
+        Duration window = Duration.ofSeconds(settings.positive("TOKEN_THROTTLE_WINDOW", defaults.window().getSeconds()));
+        if (max.compareTo(delay) < 0) {
+            throw new IllegalArgumentException("TOKEN_THROTTLE_MAX_DELAY must not be below TOKEN_THROTTLE_DELAY");
+        }
+        if (window.compareTo(max) < 0) {
+            throw new IllegalArgumentException("TOKEN_THROTTLE_WINDOW must not be below TOKEN_THROTTLE_MAX_DELAY");
+        }
+        String store = settings.text("TOKEN_THROTTLE_STORE").orElse("database").toLowerCase(Locale.ROOT);
+        Store where = switch (store) {
+            case "database" -> Store.DATABASE;
+            case "memory" -> Store.MEMORY;
+            default -> throw new IllegalArgumentException("TOKEN_THROTTLE_STORE must be database or memory");
+        };
+        return new ThrottleConfig(new ThrottleSettings(failures, shared, delay, max, window), where);
+    }
+
+    @Override
+    public String toString() {
+        return settings.failures() + "/" + settings.sharedFailures() + " failures, " + settings.firstDelay().getSeconds()
+                + "s.." + settings.maxDelay().getSeconds() + "s, window " + settings.window().getSeconds() + "s, "
+                + store.name().toLowerCase(Locale.ROOT);
+    }
+}
