@@ -41,21 +41,23 @@ final class ClientFormEndpoint {
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response, Action action) throws IOException {
-        long started = System.nanoTime();
         if (!ALLOW.equals(request.getMethod())) {
             errors.write(response, errors.methodNotAllowed(request.getMethod(), ALLOW).withNoStore());
             return;
         }
         boolean basicAttempted = false;
+        long started = 0;
         try {
             // The body first: a refusal sent with the body unread may close the connection under a client that is
             // already reusing it.
             byte[] body = RequestBodies.read(request, MAX_BODY_BYTES);
             Optional<String> authorization = Headers.single(request, Headers.AUTHORIZATION);
             basicAttempted = ClientAuthenticationParser.attemptsBasic(authorization);
+            // Paced from here: how fast a caller sends its body is the caller's time, not the server's.
+            started = System.nanoTime();
             action.handle(authorization, body);
         } catch (OAuthException e) {
-            if (e.error() == OAuthError.INVALID_CLIENT) {
+            if (e.error() == OAuthError.INVALID_CLIENT && started != 0) {
                 pacing.pace(started);
             }
             errors.write(response, errors.tokenError(e, basicAttempted));
