@@ -80,8 +80,9 @@ public final class TokenServices {
     /**
      * Collects the ports and options. The four stores are required; everything else has a default: the system UTC
      * clock, {@link SecureRandomTokenValueGenerator}, {@link DelegatingSecretHasher#standard()}, no sealing,
-     * {@link IssuanceSettings#DEFAULT}, {@link RevocationSettings#DEFAULT}, no listener, and an {@link AuthenticationThrottle} under
-     * {@link ThrottleSettings#DEFAULT} on an {@link InMemoryThrottleStore}. Not thread-safe.
+     * {@link IssuanceSettings#DEFAULT}, {@link RevocationSettings#DEFAULT}, no listener, and an
+     * {@link AuthenticationThrottle} under {@link ThrottleSettings#DEFAULT} on an {@link InMemoryThrottleStore}. Not
+     * thread-safe.
      */
     public static final class Builder {
         private TokenStore tokenStore;

@@ -19,10 +19,10 @@ import java.util.Optional;
  * Authenticates clients (RFC 6749 §2.3). A confidential client must present its secret; a public client must
  * present none. Every failure is the same {@code invalid_client}, and an unknown client costs a secret check
  * against a dummy hash of the default scheme for generated secrets, so timing does not tell unknown clients from
- * wrong secrets of clients with generated secrets. A client whose secret a person chose costs a slow check; an adapter
- * answering over a network paces every failure to that cost (the HTTP adapter's {@code FailurePacing}). The {@link AuthenticationThrottle} admits each attempt before the secret is checked, under the
- * presented client id whether it exists or not, so a waiting unknown id answers as a waiting known one does.
- * Thread-safe.
+ * wrong secrets of clients with generated secrets. A client whose secret a person chose costs a slow check; an
+ * adapter answering over a network paces every failure to that cost (the HTTP adapter's {@code FailurePacing}). The
+ * {@link AuthenticationThrottle} admits each attempt before the secret is checked, under the presented client id
+ * whether it exists or not, so a waiting unknown id answers as a waiting known one does. Thread-safe.
  */
 public final class ClientAuthenticator {
     private static final String FAILURE = "client authentication failed";

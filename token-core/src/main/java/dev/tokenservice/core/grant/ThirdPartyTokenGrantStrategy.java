@@ -70,7 +70,8 @@ public final class ThirdPartyTokenGrantStrategy implements GrantStrategy {
         // Check the scope first: a refused scope must not cost a call to the provider.
         Scope scope = scopes.resolve(client, request);
         AuthenticationThrottle.Attempt attempt = throttle.admit(ThrottleKey.thirdParty(client.clientId(), grantType));
-        ThirdPartyIdentity identity = verify(new ThirdPartyToken(token, request.parameter(NONCE).orElse(null)), attempt);
+        ThirdPartyIdentity identity = verify(
+                new ThirdPartyToken(token, request.parameter(NONCE).orElse(null)), attempt);
         attempt.succeeded();
         ResourceOwner owner = linker.signIn(identity, policy);
         return Grant.forUser(grantType, owner.username(), scope);

@@ -35,12 +35,12 @@ import java.util.Set;
  * Wires the core through {@link TokenServices#builder()}, its one construction path.
  *
  * <p>Provides: {@link TokenServices}, {@link TokenService}, {@link TokenAdministration}, the
- * {@link AuthenticationThrottle} of failed authentications, and the hashers for secrets of each origin. Requires: {@link TokenStore}, {@link TokenQuery}, {@link ClientStore},
- * {@link UserDirectory}. Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@link Clock}
- * (system UTC), {@link TokenValueGenerator} (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too),
- * {@code @GeneratedSecrets SecretHasher} (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2),
- * {@link TokenSealer} (none), {@link TokenEventListener} (none),
- * {@link IssuanceSettings}, {@link RevocationSettings} and {@link ThrottleSettings} (their defaults),
+ * {@link AuthenticationThrottle} of failed authentications, and the hashers for secrets of each origin. Requires:
+ * {@link TokenStore}, {@link TokenQuery}, {@link ClientStore}, {@link UserDirectory}. Defaults that embedders
+ * override with {@code OptionalBinder.setBinding()}: {@link Clock} (system UTC), {@link TokenValueGenerator}
+ * (SecureRandom), {@link SecretHasher} (PBKDF2, verifying SHA-256 too), {@code @GeneratedSecrets SecretHasher}
+ * (SHA-256), {@code @UserPasswords SecretHasher} (PBKDF2), {@link TokenSealer} (none), {@link TokenEventListener}
+ * (none), {@link IssuanceSettings}, {@link RevocationSettings} and {@link ThrottleSettings} (their defaults),
  * {@link ThrottleStore} (an {@link InMemoryThrottleStore}). Extension grants join the
  * {@code Multibinder<GrantStrategy>}.
  */

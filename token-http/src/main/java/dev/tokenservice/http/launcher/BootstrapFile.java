@@ -34,7 +34,8 @@ record BootstrapFile(List<ClientEntry> clients, List<UserEntry> users) {
         ClientEntry {
             Objects.requireNonNull(clientId, "client_id is required");
             generateSecret = Boolean.TRUE.equals(generateSecret);
-            int secrets = (clientSecret != null ? 1 : 0) + (clientSecretHash != null ? 1 : 0) + (generateSecret ? 1 : 0);
+            int secrets = (clientSecret != null ? 1 : 0) + (clientSecretHash != null ? 1 : 0)
+                    + (generateSecret ? 1 : 0);
             if (secrets > 1) {
                 throw new IllegalArgumentException(
                         "give client_secret or client_secret_hash or generate_secret, not two of them");

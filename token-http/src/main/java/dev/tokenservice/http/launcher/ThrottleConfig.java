@@ -37,11 +37,12 @@ public record ThrottleConfig(ThrottleSettings settings, Store store) {
         int failures = settings.integer("TOKEN_THROTTLE_FAILURES", defaults.failures());
         int shared = settings.integer("TOKEN_THROTTLE_SHARED_FAILURES", defaults.sharedFailures());
         if (failures < 1 || shared < 1) {
-            throw new IllegalArgumentException("TOKEN_THROTTLE_FAILURES and TOKEN_THROTTLE_SHARED_FAILURES must be 1 or more");
+            throw new IllegalArgumentException(
+                    "TOKEN_THROTTLE_FAILURES and TOKEN_THROTTLE_SHARED_FAILURES must be 1 or more");
         }
-        Duration delay = Duration.ofSeconds(settings.positive("TOKEN_THROTTLE_DELAY", defaults.firstDelay().getSeconds()));
-        Duration max = Duration.ofSeconds(settings.positive("TOKEN_THROTTLE_MAX_DELAY", defaults.maxDelay().getSeconds()));
-        Duration window = Duration.ofSeconds(settings.positive("TOKEN_THROTTLE_WINDOW", defaults.window().getSeconds()));
+        Duration delay = seconds(settings, "TOKEN_THROTTLE_DELAY", defaults.firstDelay());
+        Duration max = seconds(settings, "TOKEN_THROTTLE_MAX_DELAY", defaults.maxDelay());
+        Duration window = seconds(settings, "TOKEN_THROTTLE_WINDOW", defaults.window());
         if (max.compareTo(delay) < 0) {
             throw new IllegalArgumentException("TOKEN_THROTTLE_MAX_DELAY must not be below TOKEN_THROTTLE_DELAY");
         }
@@ -57,10 +58,14 @@ public record ThrottleConfig(ThrottleSettings settings, Store store) {
         return new ThrottleConfig(new ThrottleSettings(failures, shared, delay, max, window), where);
     }
 
+    private static Duration seconds(Settings settings, String variable, Duration absent) {
+        return Duration.ofSeconds(settings.positive(variable, absent.getSeconds()));
+    }
+
     @Override
     public String toString() {
-        return settings.failures() + "/" + settings.sharedFailures() + " failures, " + settings.firstDelay().getSeconds()
-                + "s.." + settings.maxDelay().getSeconds() + "s, window " + settings.window().getSeconds() + "s, "
-                + store.name().toLowerCase(Locale.ROOT);
+        return settings.failures() + "/" + settings.sharedFailures() + " failures, "
+                + settings.firstDelay().getSeconds() + "s.." + settings.maxDelay().getSeconds() + "s, window "
+                + settings.window().getSeconds() + "s, " + store.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -45,7 +45,8 @@ class SecurityHeadersEndToEndTest {
     }
 
     private static void assertNoSniff(Reply reply) {
-        assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(reply.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(reply.header("X-Content-Type-Options")).contains("nosniff");
     }
 

@@ -34,8 +34,8 @@ class SecretCommandsTest {
         Map<String, String> lines = printed();
         assertThat(exit).isZero();
         assertThat(lines.get("client_secret_hash")).startsWith("$sha256$");
-        assertThat(new Sha256SecretHasher().verify(lines.get("client_secret"), SecretHash.of(lines.get("client_secret_hash"))))
-                .isTrue();
+        SecretHash hash = SecretHash.of(lines.get("client_secret_hash"));
+        assertThat(new Sha256SecretHasher().verify(lines.get("client_secret"), hash)).isTrue();
     }
 
     @Test

@@ -258,7 +258,8 @@ class PasswordGrantStrategyTest {
         failTimes(client, TestUsers.ALICE, ThrottleSettings.DEFAULT.failures());
         ports.clock().advance(ThrottleSettings.DEFAULT.firstDelay());
 
-        TokenResponse response = service.issue(TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
+        TokenResponse response = service.issue(
+                TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
 
         assertThat(service.verifyAccessToken(response.accessToken())).isPresent();
     }
@@ -296,7 +297,8 @@ class PasswordGrantStrategyTest {
     void issueWhenAnotherUserIsThrottledThenThisOneIsNot() {
         failTimes(client, UNKNOWN, ThrottleSettings.DEFAULT.failures() + 3);
 
-        TokenResponse response = service.issue(TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
+        TokenResponse response = service.issue(
+                TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
 
         assertThat(service.verifyAccessToken(response.accessToken())).isPresent();
     }
