@@ -25,9 +25,8 @@ public final class InMemoryPorts {
     private final UserDirectory users = new StoredUserDirectory(accounts, TestHashers.fast());
     private final RecordingEventListener events = new RecordingEventListener();
     private final InMemoryAccountLinkStore accountLinks = new InMemoryAccountLinkStore();
-    private final InMemoryThrottleStore throttleStore = new InMemoryThrottleStore();
     private final AuthenticationThrottle throttle =
-            new AuthenticationThrottle(throttleStore, ThrottleSettings.DEFAULT, clock);
+            new AuthenticationThrottle(new InMemoryThrottleStore(), ThrottleSettings.DEFAULT, clock);
 
     /** Registers clients; returns this. */
     public InMemoryPorts with(Client... toAdd) {
@@ -95,10 +94,6 @@ public final class InMemoryPorts {
     /** A linker of third-party accounts over these fakes, creating users in {@link #accounts()}. */
     public AccountLinker accountLinker() {
         return new AccountLinker(accountLinks, accounts, clock, events);
-    }
-
-    public InMemoryThrottleStore throttleStore() {
-        return throttleStore;
     }
 
     /** The throttle the core of {@link #coreBuilder()} uses; give it to third-party grants too. */
