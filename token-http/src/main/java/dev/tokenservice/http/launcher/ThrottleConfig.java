@@ -12,15 +12,16 @@ import java.util.Objects;
  * @param settings {@code TOKEN_THROTTLE_FAILURES} (5), {@code TOKEN_THROTTLE_SHARED_FAILURES} (20),
  *                 {@code TOKEN_THROTTLE_DELAY} (1 s), {@code TOKEN_THROTTLE_MAX_DELAY} (300 s),
  *                 {@code TOKEN_THROTTLE_WINDOW} (900 s)
- * @param store    {@code TOKEN_THROTTLE_STORE}: {@code database} (default: every server on the database counts the
- *                 same failures) or {@code memory} (this server alone; counts are lost on restart)
+ * @param store    {@code TOKEN_THROTTLE_STORE}: {@code database} (every server on the database counts the same
+ *                 failures), {@code memory} (this server alone; counts are lost on restart), or {@code auto}
+ *                 (default): the database on PostgreSQL, memory on H2, whose file only one server opens
  */
 public record ThrottleConfig(ThrottleSettings settings, Store store) {
     /** Where failures are counted. */
-    public enum Store { DATABASE, MEMORY }
+    public enum Store { AUTO, DATABASE, MEMORY }
 
-    /** The defaults: {@link ThrottleSettings#DEFAULT}, counted in the database. */
-    public static final ThrottleConfig DEFAULT = new ThrottleConfig(ThrottleSettings.DEFAULT, Store.DATABASE);
+    /** The defaults: {@link ThrottleSettings#DEFAULT}, counted where {@link Store#AUTO} says. */
+    public static final ThrottleConfig DEFAULT = new ThrottleConfig(ThrottleSettings.DEFAULT, Store.AUTO);
 
     public ThrottleConfig {
         Objects.requireNonNull(settings, "settings");
@@ -30,6 +31,19 @@ public record ThrottleConfig(ThrottleSettings settings, Store store) {
     /** This configuration with other settings. */
     public ThrottleConfig withSettings(ThrottleSettings value) {
         return new ThrottleConfig(value, store);
+    }
+
+    /**
+     * Whether failures are counted in the database at {@code jdbcUrl}: always for {@link Store#DATABASE}; for
+     * {@link Store#AUTO} unless it is H2, whose embedded database no second server can share, and where memory saves
+     * the success path a query.
+     */
+    public boolean sharedOn(String jdbcUrl) {
+        return switch (store) {
+            case DATABASE -> true;
+            case MEMORY -> false;
+            case AUTO -> !jdbcUrl.startsWith("jdbc:h2:");
+        };
     }
 
     static ThrottleConfig read(Settings settings) {
@@ -49,11 +63,12 @@ public record ThrottleConfig(ThrottleSettings settings, Store store) {
         if (window.compareTo(max) < 0) {
             throw new IllegalArgumentException("TOKEN_THROTTLE_WINDOW must not be below TOKEN_THROTTLE_MAX_DELAY");
         }
-        String store = settings.text("TOKEN_THROTTLE_STORE").orElse("database").toLowerCase(Locale.ROOT);
+        String store = settings.text("TOKEN_THROTTLE_STORE").orElse("auto").toLowerCase(Locale.ROOT);
         Store where = switch (store) {
+            case "auto" -> Store.AUTO;
             case "database" -> Store.DATABASE;
             case "memory" -> Store.MEMORY;
-            default -> throw new IllegalArgumentException("TOKEN_THROTTLE_STORE must be database or memory");
+            default -> throw new IllegalArgumentException("TOKEN_THROTTLE_STORE must be auto, database or memory");
         };
         return new ThrottleConfig(new ThrottleSettings(failures, shared, delay, max, window), where);
     }

@@ -120,7 +120,7 @@ public final class TokenServer implements AutoCloseable {
                     config.clientCacheTtl()),
             new ThirdPartyGrantsModule(config.thirdPartyProviders()),
             new ThrottleModule(config.throttle().settings())));
-        if (config.throttle().store() == ThrottleConfig.Store.DATABASE) {
+        if (config.throttle().sharedOn(databaseSettings(config).url())) {
             modules.add(new SharedThrottleModule());
         }
         return modules.toArray(Module[]::new);

@@ -18,14 +18,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The headers of the stand-alone server's answers (RFC 6749 §5.1): every answer that carries a token or a secret, and
  * every token endpoint error, has {@code Cache-Control: no-store} and {@code Pragma: no-cache}; every JSON answer has
- * {@code X-Content-Type-Options: nosniff}. Also the server's throttle as the launcher wires it (on its database):
- * the first wait is a minute here, so that a slow machine cannot see it pass during the test.
+ * {@code X-Content-Type-Options: nosniff}. Also the server's throttle as the launcher wires it (in the database, as
+ * several servers would share it): the first wait is a minute here, so that a slow machine cannot see it pass.
  */
 class SecurityHeadersEndToEndTest {
     @RegisterExtension
     static final TokenServerExtension server = new TokenServerExtension(config -> config.withThrottle(
-            ThrottleConfig.DEFAULT.withSettings(new ThrottleSettings(5, 20, Duration.ofMinutes(1),
-                    Duration.ofMinutes(5), Duration.ofMinutes(15)))));
+            new ThrottleConfig(new ThrottleSettings(5, 20, Duration.ofMinutes(1), Duration.ofMinutes(5),
+                    Duration.ofMinutes(15)), ThrottleConfig.Store.DATABASE)));
 
     private static final String MACHINE = "reporting.service";
     private static final String MACHINE_SECRET = "m4chine-secret";
