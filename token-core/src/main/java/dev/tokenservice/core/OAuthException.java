@@ -1,6 +1,8 @@
 package dev.tokenservice.core;
 
+import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request the core refuses, with an RFC 6749 §5.2 (or, for a bearer-protected call, RFC 6750 §3.1) error code
@@ -11,14 +13,22 @@ public final class OAuthException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final OAuthError error;
+    /** How long the caller must wait before trying again; {@code null} when waiting would not help. */
+    private final @Nullable Duration retryAfter;
 
     public OAuthException(OAuthError error, String description) {
         this(error, description, null);
     }
 
-    public OAuthException(OAuthError error, String description, Throwable cause) {
+    public OAuthException(OAuthError error, String description, @Nullable Throwable cause) {
+        this(error, description, cause, null);
+    }
+
+    private OAuthException(OAuthError error, String description, @Nullable Throwable cause,
+            @Nullable Duration retryAfter) {
         super(Objects.requireNonNull(description, "description"), cause, false, false);
         this.error = Objects.requireNonNull(error, "error");
+        this.retryAfter = retryAfter;
     }
 
     public static OAuthException invalidRequest(String description) {
@@ -58,8 +68,23 @@ public final class OAuthException extends RuntimeException {
         return new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE, description, cause);
     }
 
+    /**
+     * Too many failed authentications: the caller must wait {@code retryAfter} before its next attempt (HTTP 429 with
+     * {@code Retry-After}). The code is {@code temporarily_unavailable}: the same request may succeed later as it is.
+     */
+    public static OAuthException throttled(Duration retryAfter) {
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        return new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE,
+                "too many failed attempts; try again after the time in Retry-After", null, retryAfter);
+    }
+
     public OAuthError error() {
         return error;
+    }
+
+    /** How long to wait before trying again, for a {@link #throttled} refusal; {@code null} otherwise. */
+    public @Nullable Duration retryAfter() {
+        return retryAfter;
     }
 
     /** The description safe to show the caller ({@code error_description}). */

@@ -1,6 +1,8 @@
 package dev.tokenservice.core;
 
+import dev.tokenservice.core.auth.AuthenticationThrottle;
 import dev.tokenservice.core.auth.ClientAuthenticator;
+import dev.tokenservice.core.auth.InMemoryThrottleStore;
 import dev.tokenservice.core.crypto.DelegatingSecretHasher;
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
@@ -17,6 +19,7 @@ import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.RevocationPolicy;
 import dev.tokenservice.core.policy.RevocationSettings;
 import dev.tokenservice.core.policy.ScopePolicy;
+import dev.tokenservice.core.policy.ThrottleSettings;
 import dev.tokenservice.core.port.AccessTokenSigner;
 import dev.tokenservice.core.port.ClientStore;
 import dev.tokenservice.core.port.SecretHasher;
@@ -48,13 +51,15 @@ public final class TokenServices {
     private final TokenAdministration administration;
     private final SecretHasher secretHasher;
     private final ClientAdministration clientAdministration;
+    private final AuthenticationThrottle throttle;
 
     private TokenServices(TokenService tokenService, TokenAdministration administration, SecretHasher secretHasher,
-            ClientAdministration clientAdministration) {
+            ClientAdministration clientAdministration, AuthenticationThrottle throttle) {
         this.tokenService = tokenService;
         this.administration = administration;
         this.secretHasher = secretHasher;
         this.clientAdministration = clientAdministration;
+        this.throttle = throttle;
     }
 
     public static Builder builder() {
@@ -79,10 +84,16 @@ public final class TokenServices {
         return secretHasher;
     }
 
+    /** The throttle of failed authentications; a server calls its {@code forgetExpired()} periodically. */
+    public AuthenticationThrottle throttle() {
+        return throttle;
+    }
+
     /**
      * Collects the ports and options. The four stores are required; everything else has a default: the system UTC
      * clock, {@link SecureRandomTokenValueGenerator}, {@link DelegatingSecretHasher#standard()}, no sealing, no signer
-     * (opaque access tokens only), {@link IssuanceSettings#DEFAULT}, {@link RevocationSettings#DEFAULT}, no listener.
+     * (opaque access tokens only), {@link IssuanceSettings#DEFAULT}, {@link RevocationSettings#DEFAULT}, no listener,
+     * and an {@link AuthenticationThrottle} under {@link ThrottleSettings#DEFAULT} on an {@link InMemoryThrottleStore}.
      * Not thread-safe.
      */
     public static final class Builder {
@@ -99,6 +110,8 @@ public final class TokenServices {
         private TokenEventListener eventListener = TokenEventListener.NONE;
         private IssuanceSettings issuance = IssuanceSettings.DEFAULT;
         private RevocationSettings revocation = RevocationSettings.DEFAULT;
+        /** {@code null}: the default settings on an in-memory store and the builder's clock. */
+        private AuthenticationThrottle throttle;
         private final List<GrantStrategy> extensionGrants = new ArrayList<>();
         private SecretHasher generatedSecretHasher = new Sha256SecretHasher();
         private Scope defaultScopes = Scope.EMPTY;
@@ -185,6 +198,15 @@ public final class TokenServices {
             return this;
         }
 
+        /**
+         * The throttle of failed authentications; pass the same one to the third-party grants, and one on a shared
+         * store when several servers answer for one database.
+         */
+        public Builder throttle(AuthenticationThrottle value) {
+            this.throttle = Objects.requireNonNull(value, "throttle");
+            return this;
+        }
+
         /** Registers an extension grant (RFC 6749 §4.5). Two strategies for one grant type fail in {@link #build()}. */
         public Builder grant(GrantStrategy strategy) {
             extensionGrants.add(Objects.requireNonNull(strategy, "strategy"));
@@ -216,13 +238,15 @@ public final class TokenServices {
                 throw new IllegalStateException("JWT access tokens by default need a signer");
             }
             SecretHasher hasher = secretHasher != null ? secretHasher : DelegatingSecretHasher.standard();
+            AuthenticationThrottle guard = throttle != null ? throttle
+                    : new AuthenticationThrottle(new InMemoryThrottleStore(), ThrottleSettings.DEFAULT, clock);
             ScopePolicy scopes = new ScopePolicy();
             RevocationPolicy revocationPolicy = new RevocationPolicy(revocation);
             IssuancePolicy issuancePolicy = new IssuancePolicy(issuance);
             SuccessorHandback handback = new SuccessorHandback(tokenStore, sealer, issuancePolicy, clock);
             List<GrantStrategy> strategies = new ArrayList<>(List.of(
                     new ClientCredentialsGrantStrategy(scopes),
-                    new PasswordGrantStrategy(userDirectory, scopes, eventListener),
+                    new PasswordGrantStrategy(userDirectory, scopes, eventListener, guard),
                     new RefreshTokenGrantStrategy(tokenStore, userDirectory, scopes, revocationPolicy, eventListener,
                             handback)));
             strategies.addAll(extensionGrants);
@@ -232,12 +256,14 @@ public final class TokenServices {
                     eventListener, clock, handback);
             AccessTokenVerifier verifier = new AccessTokenVerifier(tokenStore, clientStore, userDirectory);
             TokenService service = new TokenService(
-                    new ClientAuthenticator(clientStore, hasher, eventListener, clock), new GrantRegistry(strategies), issuer,
-                    tokenStore, clientStore, userDirectory, revocationPolicy, eventListener, verifier);
+                    new ClientAuthenticator(clientStore, hasher, eventListener, guard, clock),
+                    new GrantRegistry(strategies), issuer, tokenStore, clientStore, userDirectory, revocationPolicy,
+                    eventListener, verifier);
             ClientAdministration clients = new ClientAdministration(clientStore, tokenStore, generatedSecretHasher,
                     values, eventListener, clock, sealer.isEnabled(), defaultScopes);
             return new TokenServices(service,
-                    new TokenAdministration(tokenStore, tokenQuery, sealer, eventListener, verifier), hasher, clients);
+                    new TokenAdministration(tokenStore, tokenQuery, sealer, eventListener, verifier), hasher, clients,
+                    guard);
         }
 
         private static void require(Object value, String name) {

@@ -44,6 +44,7 @@ final class JsonErrorHandler extends ErrorHandler {
         HttpFields.Mutable headers = response.getHeaders();
         reply.headers().forEach(headers::put);
         headers.put(HttpHeader.CONTENT_TYPE, MediaTypes.JSON);
+        headers.put(JsonWriter.CONTENT_TYPE_OPTIONS, JsonWriter.NOSNIFF);
         response.write(true, ByteBuffer.wrap(json.bytes(reply.body())), callback);
     }
 }

@@ -23,6 +23,7 @@ import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
 import dev.tokenservice.http.web.BearerAuthorization;
 import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.FailurePacing;
 import dev.tokenservice.http.web.JsonWriter;
 import dev.tokenservice.testkit.FailingTokenStore;
 import dev.tokenservice.testkit.InMemoryClientStore;
@@ -59,11 +60,12 @@ class StorageFailureTest {
         ErrorResponses errors = new ErrorResponses("token-service", json);
         MetadataSettings metadata = MetadataSettings.of("http://localhost");
         HttpApplication application = new HttpApplication(
-                new TokenEndpointServlet(core.tokenService(), errors, json),
+                new TokenEndpointServlet(core.tokenService(), errors, json, FailurePacing.NONE),
                 new TokenAdminServlet(core.administration(), errors, json),
                 new HealthServlet(HealthCheck.ALWAYS_UP, errors, json),
-                new StandardEndpoints(new RevocationServlet(core.tokenService(), errors),
-                        new IntrospectionServlet(core.tokenService(), core.administration(), errors, json),
+                new StandardEndpoints(new RevocationServlet(core.tokenService(), errors, FailurePacing.NONE),
+                        new IntrospectionServlet(core.tokenService(), core.administration(), errors, json,
+                                FailurePacing.NONE),
                         new AuthorizationServerMetadataServlet(core.tokenService(), metadata, errors, json),
                         new OpenApiServlet(metadata, errors, json),
                         new JwksServlet(null, errors, json),

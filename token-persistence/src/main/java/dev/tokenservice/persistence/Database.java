@@ -257,6 +257,11 @@ public final class Database implements AutoCloseable {
         return new JdbiAccountLinkStore(jdbi(), durabilityBarrier);
     }
 
+    /** A throttle store on {@link #jdbi()}; its counts need no durability barrier. */
+    public JdbiThrottleStore throttleStore() {
+        return new JdbiThrottleStore(jdbi());
+    }
+
     /** The pooled data source, for whoever needs plain JDBC (health checks, migrations of their own). */
     public DataSource dataSource() {
         return dataSource;

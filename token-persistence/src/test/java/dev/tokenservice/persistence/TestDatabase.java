@@ -28,7 +28,8 @@ final class TestDatabase implements ExecutionCondition, BeforeAllCallback, After
     static final String PASSWORD_VARIABLE = "TOKEN_TEST_POSTGRES_PASSWORD";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final List<String> TABLES = List.of("access_tokens", "refresh_tokens", "clients", "users", "account_links");
+    private static final List<String> TABLES = List.of("access_tokens", "refresh_tokens", "clients", "users", "account_links",
+            "auth_failures");
 
     private final boolean postgres;
     private Database database;

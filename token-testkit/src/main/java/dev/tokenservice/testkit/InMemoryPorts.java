@@ -2,14 +2,18 @@ package dev.tokenservice.testkit;
 
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.auth.AccountLinker;
+import dev.tokenservice.core.auth.AuthenticationThrottle;
+import dev.tokenservice.core.auth.InMemoryThrottleStore;
 import dev.tokenservice.core.auth.StoredUserDirectory;
 import dev.tokenservice.core.model.Client;
 import dev.tokenservice.core.model.UserAccount;
+import dev.tokenservice.core.policy.ThrottleSettings;
 import dev.tokenservice.core.port.UserDirectory;
 
 /**
  * Every port of the core as a fake, wired together: a mutable clock, sequential values, in-memory stores, a
- * recording listener and the fast test hasher. {@link #coreBuilder()} returns a {@link TokenServices.Builder} over
+ * recording listener, the fast test hasher, and the authentication throttle with its default settings on an in-memory
+ * store and the mutable clock. {@link #coreBuilder()} returns a {@link TokenServices.Builder} over
  * them that a test may adjust before building. Thread-safe.
  */
 public final class InMemoryPorts {
@@ -21,6 +25,8 @@ public final class InMemoryPorts {
     private final UserDirectory users = new StoredUserDirectory(accounts, TestHashers.fast());
     private final RecordingEventListener events = new RecordingEventListener();
     private final InMemoryAccountLinkStore accountLinks = new InMemoryAccountLinkStore();
+    private final AuthenticationThrottle throttle =
+            new AuthenticationThrottle(new InMemoryThrottleStore(), ThrottleSettings.DEFAULT, clock);
 
     /** Registers clients; returns this. */
     public InMemoryPorts with(Client... toAdd) {
@@ -48,7 +54,8 @@ public final class InMemoryPorts {
                 .clock(clock)
                 .valueGenerator(values)
                 .secretHasher(TestHashers.fast())
-                .eventListener(events);
+                .eventListener(events)
+                .throttle(throttle);
     }
 
     /** The core over these fakes with default policies. */
@@ -87,6 +94,11 @@ public final class InMemoryPorts {
     /** A linker of third-party accounts over these fakes, creating users in {@link #accounts()}. */
     public AccountLinker accountLinker() {
         return new AccountLinker(accountLinks, accounts, clock, events);
+    }
+
+    /** The throttle the core of {@link #coreBuilder()} uses; give it to third-party grants too. */
+    public AuthenticationThrottle throttle() {
+        return throttle;
     }
 
     public RecordingEventListener events() {

@@ -28,8 +28,8 @@ import java.util.Optional;
  * {@link Authority#TOKENS_ADMIN}:
  * {@code GET /auth/tokens} (list), {@code GET /auth/tokens/{username}/{client_id}} (the pair's newest live token),
  * {@code DELETE /auth/tokens?username=&client_id=}, and the earlier {@code DELETE /auth/tokens/{username}/{client_id}}
- * and {@code DELETE /auth/tokens/{username}}. Answers carry {@code Cache-Control: no-store}: the single view holds a
- * token value. Thread-safe.
+ * and {@code DELETE /auth/tokens/{username}}. Answers carry {@code Cache-Control: no-store} and {@code Pragma:
+ * no-cache} (RFC 6749 §5.1): the single view holds a token value. Thread-safe.
  */
 public final class TokenAdminServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -50,7 +50,7 @@ public final class TokenAdminServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
+        ErrorResponses.NO_STORE.forEach(response::setHeader);
         Optional<AdminPath> path;
         try {
             path = AdminPath.parse(request.getRequestURI());

@@ -11,6 +11,7 @@ import dev.tokenservice.core.TokenAdministration;
 import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.port.AccountLinkStore;
 import dev.tokenservice.http.ClientEndpoints;
+import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.http.HttpApplication;
 import dev.tokenservice.http.StandardEndpoints;
 import dev.tokenservice.http.admin.TokenAdminServlet;
@@ -31,6 +32,7 @@ import dev.tokenservice.http.oauth.RevocationServlet;
 import dev.tokenservice.http.oauth.TokenEndpointServlet;
 import dev.tokenservice.http.web.BearerAuthorization;
 import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.FailurePacing;
 import dev.tokenservice.http.web.JsonReader;
 import dev.tokenservice.http.web.JsonWriter;
 import java.util.Optional;
@@ -39,9 +41,10 @@ import java.util.Optional;
  * Wires the HTTP adapter.
  *
  * <p>Provides: {@link HttpApplication} (the servlets on a context, ready for Jetty), the servlets,
- * {@link StandardEndpoints}, {@link ClientEndpoints}, {@link ErrorResponses} and {@link JsonWriter}. Requires:
- * {@link TokenService}, {@link TokenAdministration} and {@link ClientAdministration} (from {@link TokenCoreModule}),
- * {@link MetadataSettings} (from {@link MetadataModule}), {@link AccountLinkStore} (from {@link PersistenceModule}).
+ * {@link StandardEndpoints}, {@link ClientEndpoints}, {@link ErrorResponses}, {@link JsonWriter} and
+ * {@link FailurePacing} (measured on the core's secret hasher). Requires: {@link TokenServices}, {@link TokenService},
+ * {@link TokenAdministration} and {@link ClientAdministration} (from {@link TokenCoreModule}), {@link MetadataSettings}
+ * (from {@link MetadataModule}), {@link AccountLinkStore} (from {@link PersistenceModule}).
  * Defaults that embedders override with {@code OptionalBinder.setBinding()}: {@code @Realm String}
  * ({@code token-service}) and {@link HealthCheck} (always up). Optional: {@link SigningKeys} (of {@link JwtModule}),
  * whose public keys the JWK set endpoint publishes and which the rotation call rotates; without it the set is empty;
@@ -75,8 +78,15 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TokenEndpointServlet tokenEndpoint(TokenService tokens, ErrorResponses errors, JsonWriter json) {
-        return new TokenEndpointServlet(tokens, errors, json);
+    FailurePacing failurePacing(TokenServices core) {
+        return FailurePacing.measuring(core.secretHasher());
+    }
+
+    @Provides
+    @Singleton
+    TokenEndpointServlet tokenEndpoint(TokenService tokens, ErrorResponses errors, JsonWriter json,
+            FailurePacing pacing) {
+        return new TokenEndpointServlet(tokens, errors, json, pacing);
     }
 
     @Provides
@@ -103,9 +113,10 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     StandardEndpoints standardEndpoints(TokenService tokens, TokenAdministration administration,
-            MetadataSettings metadata, Optional<SigningKeys> signingKeys, ErrorResponses errors, JsonWriter json) {
-        return new StandardEndpoints(new RevocationServlet(tokens, errors),
-                new IntrospectionServlet(tokens, administration, errors, json),
+            MetadataSettings metadata, Optional<SigningKeys> signingKeys, ErrorResponses errors, JsonWriter json,
+            FailurePacing pacing) {
+        return new StandardEndpoints(new RevocationServlet(tokens, errors, pacing),
+                new IntrospectionServlet(tokens, administration, errors, json, pacing),
                 new AuthorizationServerMetadataServlet(tokens, metadata, errors, json),
                 new OpenApiServlet(metadata, errors, json),
                 new JwksServlet(signingKeys.orElse(null), errors, json),

@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.tokenservice.core.auth.AccountLinker;
+import dev.tokenservice.core.auth.AuthenticationThrottle;
 import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.grant.ThirdPartyTokenGrantStrategy;
 import dev.tokenservice.core.port.AccountLinkStore;
@@ -23,8 +24,8 @@ import java.util.Objects;
  * by {@code TokenService.grantTypes()}. With {@link ThirdPartyProviders#NONE} it adds no grant.
  *
  * <p>Provides: the strategies, {@link AccountLinker} and {@link ProviderHttpClient}. Requires:
- * {@link AccountLinkStore} and {@link UserAccountStore} (from {@link PersistenceModule}), {@link Clock} and
- * {@link TokenEventListener} (from {@link TokenCoreModule}).
+ * {@link AccountLinkStore} and {@link UserAccountStore} (from {@link PersistenceModule}), {@link Clock},
+ * {@link TokenEventListener} and {@link AuthenticationThrottle} (from {@link TokenCoreModule}).
  */
 public final class ThirdPartyGrantsModule extends AbstractModule {
     private final ThirdPartyProviders providers;
@@ -38,10 +39,12 @@ public final class ThirdPartyGrantsModule extends AbstractModule {
         Provider<ProviderHttpClient> http = getProvider(ProviderHttpClient.class);
         Provider<Clock> clock = getProvider(Clock.class);
         Provider<AccountLinker> linker = getProvider(AccountLinker.class);
+        Provider<AuthenticationThrottle> throttle = getProvider(AuthenticationThrottle.class);
         Multibinder<GrantStrategy> grants = Multibinder.newSetBinder(binder(), GrantStrategy.class);
         // A multibinder takes its elements one binding at a time (Guice has no addAll): one per configured provider.
         for (ProviderSettings provider : providers.providers()) {
-            grants.addBinding().toProvider(() -> provider.newGrantStrategy(http.get(), clock.get(), linker.get()))
+            grants.addBinding().toProvider(() -> provider.newGrantStrategy(http.get(), clock.get(), linker.get(),
+                    throttle.get()))
                     .in(Singleton.class);
         }
     }

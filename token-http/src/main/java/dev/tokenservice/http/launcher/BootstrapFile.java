@@ -12,9 +12,11 @@ import java.util.Objects;
 /**
  * The bootstrap file: clients and users to create or update at start. Secrets come in clear (hashed on import) or
  * already hashed ({@code client_secret_hash}, {@code password_hash}: a {@code $sha256$...} or
- * {@code $pbkdf2-sha256$...} string as the server stores it), so that the file need not hold a secret at all. A client
- * may override the server's refresh-family lifetime ({@code refresh_family_ttl}, seconds) and refresh grace window
- * ({@code refresh_grace}, seconds; 0 turns it off for the client).
+ * {@code $pbkdf2-sha256$...} string as the server stores it), so that the file need not hold a secret at all; or a
+ * client asks for {@code "generate_secret": true}: the server generates its secret on the first import, stores its
+ * SHA-256 and prints it once, and later imports keep it. A client may override the server's refresh-family lifetime
+ * ({@code refresh_family_ttl}, seconds) and refresh grace window ({@code refresh_grace}, seconds; 0 turns it off for
+ * the client).
  *
  * <pre>{@code
  * {"clients": [{"client_id": "admin-cli", "client_secret": "s3cret", "grant_types": ["client_credentials"],
@@ -34,20 +36,24 @@ record BootstrapFile(List<ClientEntry> clients, List<UserEntry> users) {
     }
 
     /**
-     * A client; without {@code client_secret} or {@code client_secret_hash} it is public. Without
-     * {@code default_scopes} it gets the server's default scopes that are among its {@code scopes} (all of them when the
-     * server has none); lifetimes (seconds: {@code access_token_ttl}, {@code refresh_token_ttl},
+     * A client; without {@code client_secret}, {@code client_secret_hash} or {@code generate_secret} it is public.
+     * Without {@code default_scopes} it gets the server's default scopes that are among its {@code scopes} (all of them
+     * when the server has none); lifetimes (seconds: {@code access_token_ttl}, {@code refresh_token_ttl},
      * {@code refresh_family_ttl}), {@code refresh_grace} (seconds), {@code issuance_policy} and
      * {@code access_token_format} ({@code opaque} or {@code jwt}) left out are the server's.
      */
-    record ClientEntry(String clientId, String clientSecret, String clientSecretHash, List<String> grantTypes,
-            List<String> scopes, List<String> authorities, List<String> defaultScopes, Long accessTokenTtl,
-            Long refreshTokenTtl, String issuancePolicy, Long refreshFamilyTtl, Long refreshGrace,
+    record ClientEntry(String clientId, String clientSecret, String clientSecretHash, Boolean generateSecret,
+            List<String> grantTypes, List<String> scopes, List<String> authorities, List<String> defaultScopes,
+            Long accessTokenTtl, Long refreshTokenTtl, String issuancePolicy, Long refreshFamilyTtl, Long refreshGrace,
             String accessTokenFormat) {
         ClientEntry {
             Objects.requireNonNull(clientId, "client_id is required");
-            if (clientSecret != null && clientSecretHash != null) {
-                throw new IllegalArgumentException("give client_secret or client_secret_hash, not both");
+            generateSecret = Boolean.TRUE.equals(generateSecret);
+            int secrets = (clientSecret != null ? 1 : 0) + (clientSecretHash != null ? 1 : 0)
+                    + (generateSecret ? 1 : 0);
+            if (secrets > 1) {
+                throw new IllegalArgumentException(
+                        "give client_secret or client_secret_hash or generate_secret, not two of them");
             }
             grantTypes = grantTypes == null ? List.of() : List.copyOf(grantTypes);
             scopes = scopes == null ? List.of() : List.copyOf(scopes);

@@ -13,13 +13,15 @@ import dev.tokenservice.http.guice.GeneratedSecrets;
 import dev.tokenservice.http.guice.UserPasswords;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The clients a start provisions: those of the bootstrap file, created or replaced with its users; or, without a
- * bootstrap file, the {@code admin} client when the store holds no client at all, its secret printed once. The file
+ * The clients a start provisions: those of the bootstrap file, created or replaced with its users, the secrets it asked
+ * the server to generate printed once; or, without a bootstrap file, the {@code admin} client when the store holds no
+ * client at all, its secret printed once. The file
  * is read on a thread of its own from {@link #begin}, while the server binds its port. One owner.
  */
 final class ClientProvisioning {
@@ -49,19 +51,26 @@ final class ClientProvisioning {
     void apply(Injector injector, PrintStream console) {
         Optional<BootstrapFile> bootstrap = entries.join();
         if (bootstrap.isPresent()) {
-            importBootstrap(bootstrap.get(), injector);
+            importBootstrap(bootstrap.get(), injector, console);
         } else {
             createAdminClient(injector, console);
         }
     }
 
-    private void importBootstrap(BootstrapFile bootstrap, Injector injector) {
-        new BootstrapImport(injector.getInstance(ClientStore.class), injector.getInstance(UserAccountStore.class),
+    private void importBootstrap(BootstrapFile bootstrap, Injector injector, PrintStream console) {
+        Map<String, String> generated = new BootstrapImport(injector.getInstance(ClientStore.class),
+                injector.getInstance(UserAccountStore.class),
                 injector.getInstance(TokenServices.class).secretHasher(),
+                injector.getInstance(Key.get(SecretHasher.class, GeneratedSecrets.class)),
                 injector.getInstance(Key.get(SecretHasher.class, UserPasswords.class)),
                 injector.getInstance(Key.get(Scope.class, DefaultScopes.class)),
                 injector.getInstance(TokenSealer.class).isEnabled()).apply(bootstrap);
         LOG.info("imported {} clients and {} users from {}", bootstrap.clients().size(), bootstrap.users().size(), file);
+        generated.forEach((clientId, secret) -> {
+            LOG.info("generated a secret for the client '{}'; it is printed once on the console", clientId);
+            console.println("Generated a secret for client '" + clientId + "', shown this once: " + secret);
+        });
+        console.flush();
     }
 
     private static void createAdminClient(Injector injector, PrintStream console) {

@@ -1,5 +1,6 @@
 package dev.tokenservice.http.launcher;
 
+import dev.tokenservice.core.auth.AuthenticationThrottle;
 import dev.tokenservice.core.port.TokenStore;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes expired tokens in the background, in bounded batches ({@link TokenStore#deleteExpired(int)}), so no
- * statement holds locks for long and a large backlog is worked off over several runs. A failed run is logged and the
- * next one tries again. Thread-safe.
+ * statement holds locks for long and a large backlog is worked off over several runs; and with them the counts of
+ * failed authentications that no longer count ({@link AuthenticationThrottle#forgetExpired()}). A failed run is
+ * logged and the next one tries again. Thread-safe.
  */
 final class ExpiredTokenCleanup implements AutoCloseable {
     static final int BATCH_SIZE = 1_000;
@@ -22,10 +24,12 @@ final class ExpiredTokenCleanup implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExpiredTokenCleanup.class);
 
     private final TokenStore tokens;
+    private final AuthenticationThrottle throttle;
     private final ScheduledExecutorService scheduler;
 
-    private ExpiredTokenCleanup(TokenStore tokens) {
+    private ExpiredTokenCleanup(TokenStore tokens, AuthenticationThrottle throttle) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "expired-token-cleanup");
             thread.setDaemon(true);
@@ -34,8 +38,8 @@ final class ExpiredTokenCleanup implements AutoCloseable {
     }
 
     /** Starts running {@link #runOnce()} every {@code interval}, the first time after one interval. */
-    static ExpiredTokenCleanup schedule(TokenStore tokens, Duration interval) {
-        ExpiredTokenCleanup cleanup = new ExpiredTokenCleanup(tokens);
+    static ExpiredTokenCleanup schedule(TokenStore tokens, AuthenticationThrottle throttle, Duration interval) {
+        ExpiredTokenCleanup cleanup = new ExpiredTokenCleanup(tokens, throttle);
         long millis = interval.toMillis();
         cleanup.scheduler.scheduleWithFixedDelay(cleanup::runSafely, millis, millis, TimeUnit.MILLISECONDS);
         return cleanup;
@@ -62,6 +66,11 @@ final class ExpiredTokenCleanup implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("expired-token cleanup failed; will try again", e);
+        }
+        try {
+            throttle.forgetExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("cleanup of failed-authentication counts failed; will try again", e);
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.tokenservice.http.launcher;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
  * The stand-alone server's entry point ({@code java -jar token-server.jar}): reads the configuration from environment
- * variables and system properties, starts a {@link TokenServer}, and stops it gracefully on SIGTERM (or Ctrl-C).
+ * variables and system properties, starts a {@link TokenServer}, and stops it gracefully on SIGTERM (or Ctrl-C). With
+ * arguments it runs one of the {@link SecretCommands} instead and exits.
  */
 public final class Launcher {
     /**
@@ -25,7 +27,11 @@ public final class Launcher {
 
     private Launcher() { }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0) {
+            System.exit(SecretCommands.run(args, System.in, System.out, System.err));
+            return;
+        }
         useSystemDefaults();
         ServerConfig config;
         TokenServer server;

@@ -60,6 +60,7 @@ import java.util.UUID;
  *                         ({@code TOKEN_ACCESS_TOKEN_FORMAT}, {@code TOKEN_JWT_*}; see {@link JwtConfig})
  * @param observability    {@code TOKEN_METRICS} and {@code TOKEN_AUDIT_LOG}: metrics at {@code GET /metrics} and the
  *                         audit log (see {@link ObservabilityConfig}); both on by default
+ * @param throttle         the throttle of failed authentications ({@code TOKEN_THROTTLE_*}; see {@link ThrottleConfig})
  */
 public record ServerConfig(
         String host,
@@ -83,7 +84,8 @@ public record ServerConfig(
         TokenPolicies policies,
         RefreshFamilySettings refreshFamilies,
         JwtConfig jwt,
-        ObservabilityConfig observability) {
+        ObservabilityConfig observability,
+        ThrottleConfig throttle) {
 
     /** The {@code TOKEN_SEALING_KEY} value that switches sealing off. */
     public static final String SEALING_OFF = "off";
@@ -103,6 +105,7 @@ public record ServerConfig(
         Objects.requireNonNull(refreshFamilies, "refreshFamilies");
         Objects.requireNonNull(jwt, "jwt");
         Objects.requireNonNull(observability, "observability");
+        Objects.requireNonNull(throttle, "throttle");
         if (clientCacheTtl.isNegative()) {
             throw new IllegalArgumentException("TOKEN_CLIENT_CACHE_TTL must not be negative");
         }
@@ -158,6 +161,7 @@ public record ServerConfig(
                 .refreshFamilies(refreshFamilies(settings))
                 .jwt(JwtConfig.read(settings))
                 .observability(ObservabilityConfig.read(settings))
+                .throttle(ThrottleConfig.read(settings))
                 .build();
     }
 
@@ -199,6 +203,7 @@ public record ServerConfig(
                 .refreshFamilies(RefreshFamilySettings.DEFAULT)
                 .jwt(JwtConfig.EPHEMERAL)
                 .observability(ObservabilityConfig.DEFAULT)
+                .throttle(ThrottleConfig.DEFAULT)
                 .build();
     }
 
@@ -245,6 +250,11 @@ public record ServerConfig(
     /** This configuration with other metrics and audit log settings. */
     public ServerConfig withObservability(ObservabilityConfig value) {
         return toBuilder().observability(value).build();
+    }
+
+    /** This configuration with another throttle of failed authentications. */
+    public ServerConfig withThrottle(ThrottleConfig value) {
+        return toBuilder().throttle(value).build();
     }
 
     /** This configuration with the request log on or off. */
@@ -303,6 +313,7 @@ public record ServerConfig(
                 + ", refresh_grace=" + refreshFamilies.graceWindow().getSeconds() + "s"
                 + ", access_token_format=" + jwt.defaultFormat().wireName()
                 + ", " + observability
+                + ", throttle=" + throttle
                 + "]";
     }
 
@@ -336,6 +347,7 @@ public record ServerConfig(
         builder.refreshFamilies = refreshFamilies;
         builder.jwt = jwt;
         builder.observability = observability;
+        builder.throttle = throttle;
         return builder;
     }
 
@@ -363,6 +375,7 @@ public record ServerConfig(
         private RefreshFamilySettings refreshFamilies = RefreshFamilySettings.DEFAULT;
         private JwtConfig jwt = JwtConfig.EPHEMERAL;
         private ObservabilityConfig observability = ObservabilityConfig.DEFAULT;
+        private ThrottleConfig throttle = ThrottleConfig.DEFAULT;
 
         public Builder host(String value) {
             this.host = value;
@@ -474,11 +487,17 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder throttle(ThrottleConfig value) {
+            this.throttle = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, databaseUser, databasePassword, issuer, sealingKey,
                     accessTokenTtl, refreshTokenTtl, bootstrapFile, dataDir, cleanupInterval, scopesSupported,
                     serviceDocumentation, thirdPartyProviders, clientCacheTtl, requestLog, edge,
-                    policies, refreshFamilies, jwt, observability);
+                    policies, refreshFamilies, jwt, observability,
+                    throttle);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.tokenservice.core.TokenServices;
+import dev.tokenservice.core.auth.AuthenticationThrottle;
 import dev.tokenservice.core.policy.IssuanceSettings;
 import dev.tokenservice.core.policy.TokenLifetimes;
 import dev.tokenservice.core.port.AccountLinkStore;
@@ -22,7 +23,9 @@ import dev.tokenservice.http.guice.MetricsModule;
 import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.PolicyModule;
 import dev.tokenservice.http.guice.ServerModule;
+import dev.tokenservice.http.guice.SharedThrottleModule;
 import dev.tokenservice.http.guice.ThirdPartyGrantsModule;
+import dev.tokenservice.http.guice.ThrottleModule;
 import dev.tokenservice.http.guice.TokenCoreModule;
 import dev.tokenservice.http.jwt.SigningKeys;
 import dev.tokenservice.persistence.Database;
@@ -125,14 +128,14 @@ public final class TokenServer implements AutoCloseable {
             throw e;
         }
         ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(injector.getInstance(TokenStore.class),
-                config.cleanupInterval());
+                injector.getInstance(AuthenticationThrottle.class), config.cleanupInterval());
         JwtKeys keyUpkeep = JwtKeys.maintainEveryMinute(signingKeys);
         URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + jetty.port());
         String issuer = config.issuerFor(jetty.port());
         LOG.info("token server listening on {} (issuer {}, sealing {}, access tokens {} by default, "
-                + "third-party grants {}, {})", baseUri, issuer,
+                + "third-party grants {}, throttle {}, {})", baseUri, issuer,
                 injector.getInstance(TokenSealer.class).isEnabled() ? "on" : "off",
-                config.jwt().defaultFormat().wireName(), config.thirdPartyProviders().grantTypes(),
+                config.jwt().defaultFormat().wireName(), config.thirdPartyProviders().grantTypes(), config.throttle(),
                 config.observability());
         return new TokenServer(database, jetty, cleanup, keyUpkeep, meters, injector, baseUri, issuer);
     }
@@ -165,10 +168,14 @@ public final class TokenServer implements AutoCloseable {
             new ThirdPartyGrantsModule(config.thirdPartyProviders()),
             new PolicyModule(config.policies().revocation(), config.policies().defaultScopes()),
             new JwtModule(signingKeys, issuer, config.jwt().audienceFor(issuer)),
-            (Module) binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock)));
+            (Module) binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock),
+            new ThrottleModule(config.throttle().settings())));
         config.observability().audit().ifPresent(format -> modules.add(new AuditModule(format)));
         if (config.observability().metrics()) {
             modules.add(new MetricsModule());
+        }
+        if (config.throttle().sharedOn(databaseSettings(config).url())) {
+            modules.add(new SharedThrottleModule());
         }
         return modules;
     }

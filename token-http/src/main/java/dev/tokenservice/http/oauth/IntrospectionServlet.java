@@ -10,6 +10,7 @@ import dev.tokenservice.core.model.TokenValue;
 import dev.tokenservice.http.json.IntrospectionJson;
 import dev.tokenservice.http.web.BearerAuthorization;
 import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.FailurePacing;
 import dev.tokenservice.http.web.Headers;
 import dev.tokenservice.http.web.JsonWriter;
 import jakarta.servlet.http.HttpServlet;
@@ -40,11 +41,12 @@ public final class IntrospectionServlet extends HttpServlet {
     private final transient ErrorResponses errors;
     private final transient JsonWriter json;
 
+    /** @param pacing how soon a failed client authentication is answered */
     public IntrospectionServlet(TokenService tokens, TokenAdministration administration, ErrorResponses errors,
-            JsonWriter json) {
+            JsonWriter json, FailurePacing pacing) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.bearer = new BearerAuthorization(administration, errors);
-        this.endpoint = new ClientFormEndpoint(errors);
+        this.endpoint = new ClientFormEndpoint(errors, pacing);
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
     }

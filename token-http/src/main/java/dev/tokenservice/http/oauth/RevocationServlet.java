@@ -3,6 +3,7 @@ package dev.tokenservice.http.oauth;
 import dev.tokenservice.core.TokenService;
 import dev.tokenservice.core.model.RevocationRequest;
 import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.FailurePacing;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,9 +24,10 @@ public final class RevocationServlet extends HttpServlet {
     private final transient TokenService tokens;
     private final transient ClientFormEndpoint endpoint;
 
-    public RevocationServlet(TokenService tokens, ErrorResponses errors) {
+    /** @param pacing how soon a failed client authentication is answered */
+    public RevocationServlet(TokenService tokens, ErrorResponses errors, FailurePacing pacing) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.endpoint = new ClientFormEndpoint(errors);
+        this.endpoint = new ClientFormEndpoint(errors, pacing);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.http.json.TokenResponseJson;
 import dev.tokenservice.http.web.ErrorResponses;
+import dev.tokenservice.http.web.FailurePacing;
 import dev.tokenservice.http.web.JsonWriter;
 import dev.tokenservice.http.web.ObservedResponse;
 import jakarta.servlet.http.HttpServlet;
@@ -24,9 +25,10 @@ public final class TokenEndpointServlet extends HttpServlet {
     private final transient ClientFormEndpoint endpoint;
     private final transient JsonWriter json;
 
-    public TokenEndpointServlet(TokenService tokens, ErrorResponses errors, JsonWriter json) {
+    /** @param pacing how soon a failed client authentication is answered */
+    public TokenEndpointServlet(TokenService tokens, ErrorResponses errors, JsonWriter json, FailurePacing pacing) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.endpoint = new ClientFormEndpoint(errors);
+        this.endpoint = new ClientFormEndpoint(errors, pacing);
         this.json = Objects.requireNonNull(json, "json");
     }
 

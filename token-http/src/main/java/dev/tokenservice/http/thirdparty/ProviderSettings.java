@@ -1,6 +1,7 @@
 package dev.tokenservice.http.thirdparty;
 
 import dev.tokenservice.core.auth.AccountLinker;
+import dev.tokenservice.core.auth.AuthenticationThrottle;
 import dev.tokenservice.core.grant.GrantStrategy;
 import dev.tokenservice.core.grant.ThirdPartyTokenGrantStrategy;
 import dev.tokenservice.core.model.GrantType;
@@ -25,9 +26,13 @@ public sealed interface ProviderSettings permits OidcProviderSettings, FacebookS
         return createUsers() ? AccountLinkingPolicy.createUsersOnFirstSignIn() : AccountLinkingPolicy.existingLinksOnly();
     }
 
-    /** The grant of this provider: its tokens checked by {@link #newVerifier}, their users signed in by {@code linker}. */
-    default GrantStrategy newGrantStrategy(ProviderHttpClient http, Clock clock, AccountLinker linker) {
+    /**
+     * The grant of this provider: its tokens checked by {@link #newVerifier}, their users signed in by {@code linker},
+     * refused tokens counted by {@code throttle}.
+     */
+    default GrantStrategy newGrantStrategy(ProviderHttpClient http, Clock clock, AccountLinker linker,
+            AuthenticationThrottle throttle) {
         return new ThirdPartyTokenGrantStrategy(GrantType.of(grantType()), newVerifier(http, clock), linker,
-                linkingPolicy());
+                linkingPolicy(), throttle);
     }
 }

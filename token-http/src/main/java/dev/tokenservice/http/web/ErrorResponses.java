@@ -5,6 +5,7 @@ import dev.tokenservice.core.OAuthException;
 import dev.tokenservice.http.json.ErrorJson;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,6 +22,7 @@ public final class ErrorResponses {
     /** The cache headers of every token response and token endpoint error (RFC 6749 §5.1). */
     public static final Map<String, String> NO_STORE = Map.of("Cache-Control", "no-store", "Pragma", "no-cache");
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    private static final String RETRY_AFTER = "Retry-After";
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
@@ -35,9 +37,14 @@ public final class ErrorResponses {
 
     /**
      * A token endpoint error (RFC 6749 §5.2); always with the no-store headers. {@code temporarily_unavailable} (an
-     * identity provider that did not answer) is {@code 503}: the request may succeed later as it is.
+     * identity provider that did not answer) is {@code 503}: the request may succeed later as it is. A throttled
+     * attempt (one with a retry-after) is {@code 429} with {@code Retry-After} in whole seconds (RFC 6585 §4).
      */
     public ErrorReply tokenError(OAuthException exception, boolean basicAttempted) {
+        if (exception.retryAfter() != null) {
+            return new ErrorReply(429, Map.of(RETRY_AFTER, Long.toString(seconds(exception.retryAfter()))),
+                    ErrorJson.from(exception)).withNoStore();
+        }
         boolean invalidClient = exception.error() == OAuthError.INVALID_CLIENT;
         Map<String, String> headers = invalidClient && basicAttempted
                 ? Map.of(WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"")
@@ -155,6 +162,12 @@ public final class ErrorResponses {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** Whole seconds, rounded up: a caller that waits what it is told must not arrive early. */
+    private static long seconds(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     /** RFC 9110 §5.6.4 quoted-string content; descriptions are printable ASCII already. */

@@ -11,8 +11,10 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tokenservice.core.model.GrantType;
+import dev.tokenservice.core.policy.ThrottleSettings;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
+import dev.tokenservice.http.launcher.ThrottleConfig;
 import dev.tokenservice.http.testing.TokenServerExtension;
 import dev.tokenservice.http.thirdparty.OidcProviderSettings;
 import dev.tokenservice.http.thirdparty.OidcProviderStub;
@@ -43,11 +45,14 @@ class IdTokenSyntaxEndToEndTest {
     private static final OidcProviderStub GOOGLE = new OidcProviderStub();
     private static final String MOBILE = "mobile.app";
 
+    /** Every refused token here counts against the one client; the throttle must not end the run early. */
     @RegisterExtension
     static final TokenServerExtension server = new TokenServerExtension(config -> config.withThirdPartyProviders(
             ThirdPartyProviders.NONE.withTimeout(Duration.ofSeconds(1))
                     .with(OidcProviderSettings.google(Set.of(OidcProviderStub.CLIENT_ID), true)
-                            .withIssuers(Set.of(GOOGLE.issuer())).withJwksUri(GOOGLE.jwksUri()))));
+                            .withIssuers(Set.of(GOOGLE.issuer())).withJwksUri(GOOGLE.jwksUri())))
+            .withThrottle(ThrottleConfig.DEFAULT.withSettings(new ThrottleSettings(5, 1_000, Duration.ofSeconds(1),
+                    Duration.ofMinutes(5), Duration.ofMinutes(15)))));
 
     private static WireClient client;
 

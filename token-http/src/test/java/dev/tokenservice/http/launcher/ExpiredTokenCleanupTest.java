@@ -26,7 +26,8 @@ class ExpiredTokenCleanupTest {
         core.tokenService().issue(new TokenRequest(GrantType.CLIENT_CREDENTIALS,
                 TestClients.credentials(TestClients.admin().build()), Map.of()));
 
-        try (ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(ports.tokens(), Duration.ofHours(1))) {
+        try (ExpiredTokenCleanup cleanup = ExpiredTokenCleanup.schedule(ports.tokens(), ports.throttle(),
+                Duration.ofHours(1))) {
             int deleted = cleanup.runOnce();
 
             assertThat(deleted).isEqualTo(count);

@@ -226,6 +226,47 @@ class TokenServerTest {
     }
 
     @Test
+    void startWhenBootstrapClientAsksForGeneratedSecretThenPrintsItOnceAndKeepsItOnRestart() throws Exception {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        Files.writeString(bootstrap, """
+                {"clients": [{"client_id": "machine", "generate_secret": true, "grant_types": ["client_credentials"],
+                              "scopes": ["read"]}]}
+                """);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        String secret;
+        try (TokenServer server = TokenServer.start(fileConfig().withBootstrapFile(bootstrap),
+                new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            String printed = console.toString(StandardCharsets.UTF_8);
+            secret = printed.substring(printed.indexOf("once: ") + 6).strip();
+            assertThat(server.clients().findById(dev.tokenservice.core.model.ClientId.of("machine")).orElseThrow()
+                    .secretHash().scheme()).isEqualTo("sha256");
+        }
+        ByteArrayOutputStream secondConsole = new ByteArrayOutputStream();
+
+        try (TokenServer server = TokenServer.start(fileConfig().withBootstrapFile(bootstrap),
+                new PrintStream(secondConsole, true, StandardCharsets.UTF_8))) {
+            HttpResponse<String> token = post(server.baseUri(), form("grant_type", "client_credentials",
+                    "client_id", "machine", "client_secret", secret));
+
+            assertThat(token.statusCode()).isEqualTo(200);
+        }
+        assertThat(console.toString(StandardCharsets.UTF_8)).containsOnlyOnce("machine");
+        assertThat(secondConsole.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void startWhenBootstrapClientHasSecretAndAsksForGeneratedOneThenRefused() throws IOException {
+        Path bootstrap = dataDir.resolve("bootstrap.json");
+        Files.writeString(bootstrap, """
+                {"clients": [{"client_id": "machine", "client_secret": "s3cret", "generate_secret": true}]}
+                """);
+
+        assertThatThrownBy(() -> TokenServer.start(quietEphemeral().withBootstrapFile(bootstrap),
+                new PrintStream(OutputStream.nullOutputStream())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void startWhenBootstrapClientHasSecretAndHashThenRefused() throws IOException {
         Path bootstrap = dataDir.resolve("bootstrap.json");
         Files.writeString(bootstrap, """

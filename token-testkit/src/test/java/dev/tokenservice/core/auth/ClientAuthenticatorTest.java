@@ -13,6 +13,8 @@ import dev.tokenservice.core.model.ClientSecret;
 import dev.tokenservice.core.model.RetiredSecret;
 import dev.tokenservice.core.port.TokenEventListener.AuthenticationFailed;
 import dev.tokenservice.core.port.TokenEventListener.Party;
+import dev.tokenservice.core.model.ThrottleKey;
+import dev.tokenservice.core.policy.ThrottleSettings;
 import dev.tokenservice.testkit.InMemoryClientStore;
 import dev.tokenservice.testkit.MutableClock;
 import dev.tokenservice.testkit.RecordingEventListener;
@@ -31,8 +33,10 @@ class ClientAuthenticatorTest {
     private final CountingSecretHasher hasher = new CountingSecretHasher(TestHashers.fast());
     private final RecordingEventListener events = new RecordingEventListener();
     private final MutableClock clock = MutableClock.start();
-    private final ClientAuthenticator authenticator =
-            new ClientAuthenticator(InMemoryClientStore.of(confidential, publicClient), hasher, events, clock);
+    private final InMemoryThrottleStore throttleStore = new InMemoryThrottleStore();
+    private final ClientAuthenticator authenticator = new ClientAuthenticator(
+            InMemoryClientStore.of(confidential, publicClient), hasher, events,
+            new AuthenticationThrottle(throttleStore, ThrottleSettings.DEFAULT, clock), clock);
 
     @Test
     void authenticateWhenSecretSentInBodyIsRightThenReturnsClient() {
@@ -213,7 +217,8 @@ class ClientAuthenticatorTest {
     @Test
     void authenticateWhenRetiredSecretWithinGraceThenReturnsClient() {
         Client rotated = rotatedWithGrace(Duration.ofMinutes(10));
-        ClientAuthenticator withRotation = new ClientAuthenticator(InMemoryClientStore.of(rotated), hasher, events, clock);
+        ClientAuthenticator withRotation = new ClientAuthenticator(InMemoryClientStore.of(rotated), hasher, events,
+                new AuthenticationThrottle(new InMemoryThrottleStore(), ThrottleSettings.DEFAULT, clock), clock);
         clock.advance(Duration.ofMinutes(10).minusMillis(1));
 
         Client authenticated = withRotation.authenticate(ClientAuthentication.post(rotated.clientId(), RIGHT_SECRET));
@@ -224,7 +229,8 @@ class ClientAuthenticatorTest {
     @Test
     void authenticateWhenRetiredSecretAfterGraceThenInvalidClient() {
         Client rotated = rotatedWithGrace(Duration.ofMinutes(10));
-        ClientAuthenticator withRotation = new ClientAuthenticator(InMemoryClientStore.of(rotated), hasher, events, clock);
+        ClientAuthenticator withRotation = new ClientAuthenticator(InMemoryClientStore.of(rotated), hasher, events,
+                new AuthenticationThrottle(new InMemoryThrottleStore(), ThrottleSettings.DEFAULT, clock), clock);
         clock.advance(Duration.ofMinutes(10));
 
         OAuthError error = errorOf(() -> withRotation.authenticate(
@@ -236,7 +242,8 @@ class ClientAuthenticatorTest {
     @Test
     void authenticateWhenNewSecretDuringGraceThenReturnsClient() {
         Client rotated = rotatedWithGrace(Duration.ofMinutes(10));
-        ClientAuthenticator withRotation = new ClientAuthenticator(InMemoryClientStore.of(rotated), hasher, events, clock);
+        ClientAuthenticator withRotation = new ClientAuthenticator(InMemoryClientStore.of(rotated), hasher, events,
+                new AuthenticationThrottle(new InMemoryThrottleStore(), ThrottleSettings.DEFAULT, clock), clock);
 
         Client authenticated = withRotation.authenticate(
                 ClientAuthentication.post(rotated.clientId(), ClientSecret.of("the-new-secret")));
@@ -250,5 +257,84 @@ class ClientAuthenticatorTest {
                 .secretHash(TestHashers.fast().hash("the-new-secret"))
                 .retiredSecret(new RetiredSecret(confidential.secretHash(), clock.instant().plus(grace)))
                 .build();
+    }
+
+    private void failTimes(ClientId clientId, int times) {
+        for (int i = 0; i < times; i++) {
+            failureOf(() -> authenticator.authenticate(ClientAuthentication.post(clientId, WRONG_SECRET)));
+        }
+    }
+
+    @Test
+    void authenticateWhenFailuresReachTheThresholdThenThrottledBeforeAnySecretIsChecked() {
+        failTimes(confidential.clientId(), ThrottleSettings.DEFAULT.failures());
+        int verifications = hasher.verifications();
+
+        OAuthException refused = failureOf(() -> authenticator.authenticate(
+                ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET)));
+
+        assertThat(refused.error()).isEqualTo(OAuthError.TEMPORARILY_UNAVAILABLE);
+        assertThat(refused.retryAfter()).isEqualTo(ThrottleSettings.DEFAULT.firstDelay());
+        assertThat(hasher.verifications()).isEqualTo(verifications);
+    }
+
+    @Test
+    void authenticateWhenUnknownClientFailsAsOftenThenThrottledLikeAKnownClient() {
+        failTimes(UNKNOWN_ID, ThrottleSettings.DEFAULT.failures());
+
+        OAuthException refused = failureOf(() -> authenticator.authenticate(
+                ClientAuthentication.post(UNKNOWN_ID, RIGHT_SECRET)));
+
+        assertThat(refused.error()).isEqualTo(OAuthError.TEMPORARILY_UNAVAILABLE);
+        assertThat(refused.retryAfter()).isEqualTo(ThrottleSettings.DEFAULT.firstDelay());
+    }
+
+    @Test
+    void authenticateWhenThrottledAttemptIsRefusedThenItIsNotCounted() {
+        failTimes(confidential.clientId(), ThrottleSettings.DEFAULT.failures());
+
+        failTimes(confidential.clientId(), 10);
+
+        assertThat(throttleStore.find(ThrottleKey.client(confidential.clientId())).orElseThrow().failures())
+                .isEqualTo(ThrottleSettings.DEFAULT.failures());
+    }
+
+    @Test
+    void authenticateWhenWaitIsOverThenRightSecretIsAcceptedAndFailuresAreForgotten() {
+        failTimes(confidential.clientId(), ThrottleSettings.DEFAULT.failures());
+        clock.advance(ThrottleSettings.DEFAULT.firstDelay());
+
+        Client authenticated = authenticator.authenticate(
+                ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET));
+
+        assertThat(authenticated).isEqualTo(confidential);
+        assertThat(throttleStore.find(ThrottleKey.client(confidential.clientId()))).isEmpty();
+    }
+
+    @Test
+    void authenticateWhenAnotherClientIsThrottledThenThisOneIsNot() {
+        failTimes(UNKNOWN_ID, ThrottleSettings.DEFAULT.failures());
+
+        Client authenticated = authenticator.authenticate(
+                ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET));
+
+        assertThat(authenticated).isEqualTo(confidential);
+    }
+
+    @Test
+    void authenticateWhenFailingAfterEachWaitThenWaitDoublesUpToTheLongest() {
+        failTimes(confidential.clientId(), ThrottleSettings.DEFAULT.failures());
+        Duration wait = ThrottleSettings.DEFAULT.firstDelay();
+        for (int i = 0; i < 12; i++) {
+            clock.advance(wait);
+            failTimes(confidential.clientId(), 1);
+            wait = wait.multipliedBy(2).compareTo(ThrottleSettings.DEFAULT.maxDelay()) > 0
+                    ? ThrottleSettings.DEFAULT.maxDelay() : wait.multipliedBy(2);
+        }
+
+        OAuthException refused = failureOf(() -> authenticator.authenticate(
+                ClientAuthentication.post(confidential.clientId(), RIGHT_SECRET)));
+
+        assertThat(refused.retryAfter()).isEqualTo(ThrottleSettings.DEFAULT.maxDelay());
     }
 }

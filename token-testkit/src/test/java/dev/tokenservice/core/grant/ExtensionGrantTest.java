@@ -116,7 +116,8 @@ class ExtensionGrantTest {
     @Test
     void buildWhenStrategyDuplicatesTheBuiltInPasswordGrantThenIllegalStateException() {
         TokenServices.Builder builder = ports.coreBuilder()
-                .grant(new PasswordGrantStrategy(ports.users(), new ScopePolicy(), ports.events()));
+                .grant(new PasswordGrantStrategy(ports.users(), new ScopePolicy(), ports.events(),
+                        ports.throttle()));
 
         assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
     }

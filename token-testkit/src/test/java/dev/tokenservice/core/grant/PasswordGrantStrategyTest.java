@@ -18,6 +18,7 @@ import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.Username;
+import dev.tokenservice.core.policy.ThrottleSettings;
 import dev.tokenservice.core.port.TokenEventListener.AuthenticationFailed;
 import dev.tokenservice.core.port.TokenEventListener.Party;
 import dev.tokenservice.testkit.InMemoryPorts;
@@ -224,5 +225,81 @@ class PasswordGrantStrategyTest {
         TokenResponse response = service.issue(request);
 
         assertThat(response.scope()).isEqualTo(Scope.of("write"));
+    }
+
+    private static Client appNamed(String clientId) {
+        return Client.builder(clientId).grantTypes(GrantType.PASSWORD).defaultScopes(Scope.of("read"))
+                .allowedScopes(Scope.of("read")).build();
+    }
+
+    private void failTimes(Client through, Username username, int times) {
+        for (int i = 0; i < times; i++) {
+            String wrong = "wrong-" + i;
+            errorOf(() -> service.issue(TokenRequests.password(through, username, wrong)));
+        }
+    }
+
+    @Test
+    void issueWhenPasswordFailedAsOftenAsAllowedThenThrottledBeforeAnyHash() {
+        failTimes(client, TestUsers.ALICE, ThrottleSettings.DEFAULT.failures());
+        int verifications = passwordHasher.verifications();
+
+        OAuthException refused = failureOf(() -> service.issue(
+                TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD)));
+
+        assertThat(refused.error()).isEqualTo(OAuthError.TEMPORARILY_UNAVAILABLE);
+        assertThat(refused.retryAfter()).isEqualTo(ThrottleSettings.DEFAULT.firstDelay());
+        assertThat(passwordHasher.verifications()).isEqualTo(verifications);
+        assertThat(ports.tokens().accessTokens()).isEmpty();
+    }
+
+    @Test
+    void issueWhenThrottledAndTheWaitIsOverThenRightPasswordIsAccepted() {
+        failTimes(client, TestUsers.ALICE, ThrottleSettings.DEFAULT.failures());
+        ports.clock().advance(ThrottleSettings.DEFAULT.firstDelay());
+
+        TokenResponse response = service.issue(
+                TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
+
+        assertThat(service.verifyAccessToken(response.accessToken())).isPresent();
+    }
+
+    @Test
+    void issueWhenUserIsThrottledThroughOneClientThenAnotherClientIsNotUntilTheSharedThreshold() {
+        Client other = TestClients.publicClient().build();
+        ports.clients().save(other);
+        failTimes(client, TestUsers.ALICE, ThrottleSettings.DEFAULT.failures());
+
+        TokenResponse throughOther = service.issue(
+                TokenRequests.password(other, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
+
+        assertThat(service.verifyAccessToken(throughOther.accessToken())).isPresent();
+    }
+
+    @Test
+    void issueWhenUserFailsThroughManyClientsThenThrottledEverywhereAtTheSharedThreshold() {
+        int shared = ThrottleSettings.DEFAULT.sharedFailures();
+        for (int i = 0; i < shared; i++) {
+            Client through = appNamed("app-" + i);
+            ports.clients().save(through);
+            failTimes(through, TestUsers.ALICE, 1);
+        }
+        Client fresh = appNamed("fresh-app");
+        ports.clients().save(fresh);
+
+        OAuthError error = errorOf(() -> service.issue(
+                TokenRequests.password(fresh, TestUsers.ALICE, TestUsers.ALICE_PASSWORD)));
+
+        assertThat(error).isEqualTo(OAuthError.TEMPORARILY_UNAVAILABLE);
+    }
+
+    @Test
+    void issueWhenAnotherUserIsThrottledThenThisOneIsNot() {
+        failTimes(client, UNKNOWN, ThrottleSettings.DEFAULT.failures() + 3);
+
+        TokenResponse response = service.issue(
+                TokenRequests.password(client, TestUsers.ALICE, TestUsers.ALICE_PASSWORD));
+
+        assertThat(service.verifyAccessToken(response.accessToken())).isPresent();
     }
 }

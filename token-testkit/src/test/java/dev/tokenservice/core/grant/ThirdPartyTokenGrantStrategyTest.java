@@ -22,6 +22,7 @@ import dev.tokenservice.core.model.TokenRequest;
 import dev.tokenservice.core.model.TokenResponse;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.core.policy.AccountLinkingPolicy;
+import dev.tokenservice.core.policy.ThrottleSettings;
 import dev.tokenservice.core.port.TokenEventListener.Issued;
 import dev.tokenservice.testkit.InMemoryPorts;
 import dev.tokenservice.testkit.InMemoryThirdPartyTokenVerifier;
@@ -44,9 +45,9 @@ class ThirdPartyTokenGrantStrategyTest {
     private final InMemoryThirdPartyTokenVerifier facebook = new InMemoryThirdPartyTokenVerifier("facebook");
     private final TokenServices core = ports.coreBuilder()
             .grant(new ThirdPartyTokenGrantStrategy(GOOGLE, google, ports.accountLinker(),
-                    AccountLinkingPolicy.createUsersOnFirstSignIn()))
+                    AccountLinkingPolicy.createUsersOnFirstSignIn(), ports.throttle()))
             .grant(new ThirdPartyTokenGrantStrategy(FACEBOOK, facebook, ports.accountLinker(),
-                    AccountLinkingPolicy.existingLinksOnly()))
+                    AccountLinkingPolicy.existingLinksOnly(), ports.throttle()))
             .build();
     private final TokenService service = core.tokenService();
 
@@ -144,6 +145,47 @@ class ThirdPartyTokenGrantStrategyTest {
 
         assertThat(error).isEqualTo(OAuthError.TEMPORARILY_UNAVAILABLE);
         assertNothingStored();
+    }
+
+    @Test
+    void issueWhenTokensRefusedUpToTheSharedThresholdThenThrottledWithoutAskingTheProvider() {
+        for (int i = 0; i < ThrottleSettings.DEFAULT.sharedFailures(); i++) {
+            errorOf(() -> service.issue(request(GOOGLE, client, TokenRequest.TOKEN, "forged")));
+        }
+        int calls = google.calls();
+
+        OAuthException refused = failureOf(() -> service.issue(
+                request(GOOGLE, client, TokenRequest.TOKEN, google.issue(SUBJECT, null, null))));
+
+        assertThat(refused.error()).isEqualTo(OAuthError.TEMPORARILY_UNAVAILABLE);
+        assertThat(refused.retryAfter()).isEqualTo(ThrottleSettings.DEFAULT.firstDelay());
+        assertThat(google.calls()).isEqualTo(calls);
+        assertNothingStored();
+    }
+
+    @Test
+    void issueWhenProviderIsDownThenTheFailureIsNotCounted() {
+        String token = google.issue(SUBJECT, null, null);
+        google.goDown();
+        for (int i = 0; i < ThrottleSettings.DEFAULT.sharedFailures() + 5; i++) {
+            errorOf(() -> service.issue(request(GOOGLE, client, TokenRequest.TOKEN, token)));
+        }
+        google.comeBack();
+
+        TokenResponse response = service.issue(request(GOOGLE, client, TokenRequest.TOKEN, token));
+
+        assertThat(service.verifyAccessToken(response.accessToken())).isPresent();
+    }
+
+    @Test
+    void issueWhenGoogleIsThrottledThenFacebookOfTheSameClientIsNot() {
+        for (int i = 0; i < ThrottleSettings.DEFAULT.sharedFailures(); i++) {
+            errorOf(() -> service.issue(request(GOOGLE, client, TokenRequest.TOKEN, "forged")));
+        }
+
+        OAuthError error = errorOf(() -> service.issue(request(FACEBOOK, client, TokenRequest.TOKEN, "forged")));
+
+        assertThat(error).isEqualTo(OAuthError.INVALID_GRANT);
     }
 
     @Test
