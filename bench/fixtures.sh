@@ -3,8 +3,9 @@
 # mock-oauth2-server 2.1.10, each on the classpath a downstream test has (docs/downstream-example for ours,
 # bench/fixtures/mock-oauth2-server.pom.xml for the other). Each fixture runs in JVMS fresh JVMs of ROUNDS rounds:
 # start, register a client (ours; the other takes any), fetch a client_credentials token over HTTP, stop. Prints the
-# medians: the first round of a JVM (cold: the first test class), the later rounds (warm), and the lines each JVM
-# printed. The JVMs of the two fixtures alternate, so that a busy machine slows both alike. Needs the project's
+# medians of the wall time and of the JVM's CPU time (all its threads; less disturbed than wall time on a busy
+# machine): of the first round of a JVM (cold: the first test class), of the later rounds (warm), and the lines each
+# JVM printed. The JVMs of the two fixtures alternate, so that a busy machine slows both alike. Needs the project's
 # artifacts in the local repository:
 #
 #   mvn -B -q install -DskipTests && bash bench/fixtures.sh
@@ -44,17 +45,22 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (
     else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ms() { awk '{ printf "%.0f\n", $1 / 1e6 }'; }
 row() {
-    local fixture="$1" name="$2" cold warm start token stop lines
-    cold=$(for f in "$work/$fixture"-*.rounds; do head -1 "$f"; done | awk '{ print $1 + $2 + $3 }' | median | ms)
-    warm=$(for f in "$work/$fixture"-*.rounds; do tail -n +2 "$f"; done | awk '{ print $1 + $2 + $3 }' | median | ms)
-    start=$(for f in "$work/$fixture"-*.rounds; do tail -n +2 "$f"; done | awk '{ print $1 }' | median | ms)
-    token=$(for f in "$work/$fixture"-*.rounds; do tail -n +2 "$f"; done | awk '{ print $2 }' | median | ms)
-    stop=$(for f in "$work/$fixture"-*.rounds; do tail -n +2 "$f"; done | awk '{ print $3 }' | median | ms)
+    local fixture="$1" name="$2" cold warm start token stop cold_cpu warm_cpu lines
+    first() { for f in "$work/$fixture"-*.rounds; do head -1 "$f"; done; }
+    later() { for f in "$work/$fixture"-*.rounds; do tail -n +2 "$f"; done; }
+    cold=$(first | awk '{ print $1 + $2 + $3 }' | median | ms)
+    cold_cpu=$(first | awk '{ print $4 }' | median | ms)
+    warm=$(later | awk '{ print $1 + $2 + $3 }' | median | ms)
+    warm_cpu=$(later | awk '{ print $4 }' | median | ms)
+    start=$(later | awk '{ print $1 }' | median | ms)
+    token=$(later | awk '{ print $2 }' | median | ms)
+    stop=$(later | awk '{ print $3 }' | median | ms)
     lines=$(for f in "$work/$fixture"-*.out; do wc -l < "$f"; done | median)
-    printf '| %s | %s ms | %s ms (start %s, token %s, stop %s) | %s |\n' "$name" "$cold" "$warm" "$start" "$token" \
-        "$stop" "$lines"
+    printf '| %s | %s ms (CPU %s ms) | %s ms (start %s, token %s, stop %s; CPU %s ms) | %s |\n' "$name" "$cold" \
+        "$cold_cpu" "$warm" "$start" "$token" "$stop" "$warm_cpu" "$lines"
 }
-echo "fixtures: $jvms JVMs x $rounds rounds each, medians ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+echo "fixtures: $jvms JVMs x $rounds rounds each, medians; CPU: the JVM's CPU time in the round, all threads"
+echo "($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) at the end)"
 echo "| fixture | cold JVM: start + first token + stop | warm (later rounds) | lines printed per JVM |"
 echo "| --- | --- | --- | --- |"
 row mock "mock-oauth2-server 2.1.10"

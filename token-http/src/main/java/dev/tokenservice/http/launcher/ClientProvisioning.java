@@ -33,8 +33,10 @@ final class ClientProvisioning {
 
     /** Starts reading the bootstrap file of {@code config}, if it names one. */
     static ClientProvisioning begin(ServerConfig config) {
-        return new ClientProvisioning(config.bootstrapFile(), BackgroundTask.start("token-bootstrap-read",
-                () -> config.bootstrap().map(BootstrapFile::read)));
+        // Without a file there is nothing to read: no thread, whose start a busy machine would make the start wait for.
+        return new ClientProvisioning(config.bootstrapFile(), config.bootstrap().isEmpty()
+                ? BackgroundTask.done(Optional.empty())
+                : BackgroundTask.start("token-bootstrap-read", () -> config.bootstrap().map(BootstrapFile::read)));
     }
 
     /**

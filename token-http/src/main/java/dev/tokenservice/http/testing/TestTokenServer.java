@@ -80,10 +80,14 @@ public final class TestTokenServer implements AutoCloseable {
 
     private static final SecretHasher FAST_PASSWORDS = new Pbkdf2SecretHasher(1_000);
     private static final SecretHasher CLIENT_SECRETS = new Sha256SecretHasher();
+    /** Shared by every fixture of the JVM (both are thread-safe): a later test class does not build its own. */
+    private static final ObjectMapper MAPPER = JsonMappers.shared();
+    private static final HttpClient DEFAULT_HTTP = newHttpClient(DEFAULT_HTTP_TIMEOUT);
 
     static {
-        // Before the server's classes make their first logger.
+        // Before the server's classes make their first logger, and before Jetty's first class loads.
         QuietLogging.withoutProviderWarning();
+        JettyDefaults.use();
     }
 
     private final TokenServer server;
@@ -94,7 +98,6 @@ public final class TestTokenServer implements AutoCloseable {
     private final RequestRecorder recorder;
     private final Duration httpTimeout;
     private final HttpClient http;
-    private final ObjectMapper mapper = JsonMappers.create();
     private final TokenValueGenerator values;
     /** The clients that may hold tokens: {@link #resetTokens()} revokes theirs. */
     private final Set<ClientId> clientsWithTokens = ConcurrentHashMap.newKeySet();
@@ -116,7 +119,7 @@ public final class TestTokenServer implements AutoCloseable {
         this.server = TokenServer.start(config, new PrintStream(OutputStream.nullOutputStream()),
                 new StartOptions(stores, clock, List.of(recorder), false));
         this.values = new SecureRandomTokenValueGenerator(clock);
-        this.http = HttpClient.newBuilder().connectTimeout(httpTimeout).build();
+        this.http = httpTimeout.equals(DEFAULT_HTTP_TIMEOUT) ? DEFAULT_HTTP : newHttpClient(httpTimeout);
     }
 
     /** A server with the defaults: in-memory stores, a clock on real time until the test moves it. */
@@ -349,7 +352,7 @@ public final class TestTokenServer implements AutoCloseable {
                 .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode json = mapper.readTree(response.body());
+            JsonNode json = MAPPER.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("token request refused: " + response.statusCode() + " "
                         + json.path("error").asText() + ": " + json.path("error_description").asText());
@@ -361,6 +364,10 @@ public final class TestTokenServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static HttpClient newHttpClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
     /** How a {@link TestTokenServer} starts. Not thread-safe. */
