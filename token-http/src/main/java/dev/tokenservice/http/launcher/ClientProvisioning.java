@@ -33,7 +33,7 @@ final class ClientProvisioning {
 
     /** Starts reading the bootstrap file of {@code config}, if it names one. */
     static ClientProvisioning begin(ServerConfig config) {
-        // Without a file there is nothing to read: no thread, whose start a busy machine would make the start wait for.
+        // No file, nothing to read, and no thread to start: on a busy machine the start would wait for its first run.
         return new ClientProvisioning(config.bootstrapFile(), config.bootstrap().isEmpty()
                 ? BackgroundTask.done(Optional.empty())
                 : BackgroundTask.start("token-bootstrap-read", () -> config.bootstrap().map(BootstrapFile::read)));

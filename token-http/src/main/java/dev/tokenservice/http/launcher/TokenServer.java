@@ -39,10 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running token server and its lifecycle: open the database and migrate it (unless {@link StartOptions} bring
- * stores of their own), provision the clients (the bootstrap
- * file, or the {@code admin} client on an empty store), start Jetty, schedule the expired-token cleanup; and on
- * {@link #close()}: stop Jetty gracefully (requests in flight finish), stop the cleanup, then close the pool. Used by
- * the {@link Launcher} and by the test fixture. Thread-safe for reads; {@link #close()} once.
+ * stores of their own), provision the clients (the bootstrap file, or the {@code admin} client on an empty store),
+ * start Jetty, schedule the expired-token cleanup; and on {@link #close()}: stop Jetty (gracefully unless the options
+ * say otherwise: requests in flight finish), stop the cleanup, then close the pool. Used by the {@link Launcher} and by
+ * the test fixture. Thread-safe for reads; {@link #close()} once.
  */
 public final class TokenServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenServer.class);

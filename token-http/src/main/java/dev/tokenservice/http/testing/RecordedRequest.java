@@ -83,7 +83,7 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
         }
     }
 
-    /** One line, secrets hidden: {@code POST /oauth/token -> 401 form{grant_type=client_credentials, client_secret=***}}. */
+    /** One line, secrets hidden: {@code POST /oauth/token -> 401 headers{...} form{client_id=app, password=***}}. */
     @Override
     public String toString() {
         String form = form().entrySet().stream()

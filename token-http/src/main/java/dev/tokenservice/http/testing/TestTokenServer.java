@@ -58,8 +58,9 @@ import java.util.stream.Collectors;
 /**
  * A real token server for tests: Jetty on a free loopback port, the production endpoints, grants and policies, on
  * in-memory stores (or a private in-memory H2 database, {@link Builder#h2()}) and a {@link MutableClock} the test
- * moves (by default {@link MutableClock#ticking()}: real time until moved). It prints nothing, records the requests it receives ({@link #takeRequest()}), and stops at once. Usable from
- * any test framework, or a {@code main}; {@link TokenServerExtension} runs it for JUnit 5.
+ * moves (by default {@link MutableClock#ticking()}: real time until moved). It prints nothing, records the requests it
+ * receives ({@link #takeRequest()}), and stops at once. Usable from any test framework, or a {@code main};
+ * {@link TokenServerExtension} runs it for JUnit 5.
  *
  * <pre>{@code
  * try (TestTokenServer server = TestTokenServer.start()) {
@@ -75,7 +76,7 @@ import java.util.stream.Collectors;
 public final class TestTokenServer implements AutoCloseable {
     /** The client {@link #adminToken()} uses; holds {@code TOKENS_ADMIN}. */
     public static final String ADMIN_CLIENT_ID = "fixture-admin";
-    /** How long the fixture's own HTTP calls and {@link #takeRequest()} wait unless {@link Builder#httpTimeout} says. */
+    /** How long the fixture's HTTP calls and {@link #takeRequest()} wait unless {@link Builder#httpTimeout} says. */
     public static final Duration DEFAULT_HTTP_TIMEOUT = Duration.ofSeconds(10);
 
     private static final SecretHasher FAST_PASSWORDS = new Pbkdf2SecretHasher(1_000);

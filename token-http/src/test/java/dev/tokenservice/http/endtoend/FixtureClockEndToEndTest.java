@@ -101,7 +101,8 @@ class FixtureClockEndToEndTest {
 
             assertThat(server.clock()).isSameAs(clock);
             assertThat(active.get("iat").asLong()).isEqualTo(clock.instant().getEpochSecond());
-            assertThat(active.get("exp").asLong()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)).getEpochSecond());
+            assertThat(active.get("exp").asLong())
+                    .isEqualTo(clock.instant().plus(Duration.ofMinutes(5)).getEpochSecond());
         }
     }
 }

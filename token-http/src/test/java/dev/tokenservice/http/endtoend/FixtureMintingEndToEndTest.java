@@ -47,7 +47,8 @@ class FixtureMintingEndToEndTest {
 
     @Test
     void mintedTokenWhenIntrospectedThenActiveWithItsSubjectClientScopeAndLifetime() {
-        String token = server.mintAccessToken(WEB, JANE, Scope.of("orders:read", "orders:write"), Duration.ofMinutes(7));
+        String token = server.mintAccessToken(WEB, JANE, Scope.of("orders:read", "orders:write"),
+                Duration.ofMinutes(7));
 
         JsonNode active = introspect(token);
 
@@ -55,7 +56,8 @@ class FixtureMintingEndToEndTest {
         assertThat(active.get("client_id").asText()).isEqualTo(WEB);
         assertThat(active.get("username").asText()).isEqualTo(JANE);
         assertThat(active.get("scope").asText()).isEqualTo("orders:read orders:write");
-        assertThat(active.get("exp").asLong() - active.get("iat").asLong()).isEqualTo(Duration.ofMinutes(7).toSeconds());
+        assertThat(active.get("exp").asLong() - active.get("iat").asLong())
+                .isEqualTo(Duration.ofMinutes(7).toSeconds());
     }
 
     @Test
