@@ -55,9 +55,12 @@ final class RequestRecorder extends HttpFilter {
                 status, received)));
         try {
             chain.doFilter(tee, recording);
-        } finally {
-            recording.recordOnce(response.getStatus());
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            // The server's error filter, outside this one, answers it with a 500.
+            recording.recordOnce(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            throw e;
         }
+        recording.recordOnce(response.getStatus());
     }
 
     private void record(RecordedRequest recorded) {
