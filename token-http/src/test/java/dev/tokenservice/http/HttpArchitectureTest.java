@@ -33,6 +33,13 @@ class HttpArchitectureTest {
             .should().dependOnClassesThat()
             .resideInAnyPackage("dev.tokenservice.http.launcher..", "dev.tokenservice.http.testing..");
 
+    /** token-http declares the testkit and JUnit optional: only the fixture, which a test runs, may use them. */
+    @ArchTest
+    static final ArchRule onlyTheTestFixtureUsesTestkitOrJunit = noClasses()
+            .that().resideInAPackage("dev.tokenservice.http..")
+            .and().resideOutsideOfPackage("dev.tokenservice.http.testing..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.tokenservice.testkit..", "org.junit..");
+
     @ArchTest
     static final ArchRule endpointPackagesDoNotDependOnEachOther = slices()
             .matching("dev.tokenservice.http.(*)..")

@@ -32,14 +32,26 @@ public final class OpenApiServlet extends HttpServlet {
     private final transient JsonWriter json;
 
     public OpenApiServlet(MetadataSettings settings, ErrorResponses errors, JsonWriter json) {
-        this.kept = document();
+        // The repository's document, parsed once per JVM and never changed: each server copies it before adding its own.
+        this.kept = Repository.DOCUMENT;
         this.document = withServer(kept, Objects.requireNonNull(settings, "settings").issuer());
         this.errors = Objects.requireNonNull(errors, "errors");
         this.json = Objects.requireNonNull(json, "json");
     }
 
-    /** The document as kept in the repository. */
+    /** The document as kept in the repository (a copy of its own). */
     static ObjectNode document() {
+        return Repository.DOCUMENT.deepCopy();
+    }
+
+    /** Read once per JVM: a process that starts several servers (a test suite) parses the document once. */
+    private static final class Repository {
+        static final ObjectNode DOCUMENT = read();
+
+        private Repository() { }
+    }
+
+    private static ObjectNode read() {
         ObjectMapper mapper = JsonMappers.create();
         try (InputStream in = OpenApiServlet.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -51,7 +63,7 @@ public final class OpenApiServlet extends HttpServlet {
         }
     }
 
-    /** The document with {@code servers} right after {@code info}, where readers look for it. */
+    /** A copy of the document with {@code servers} right after {@code info}, where readers look for it. */
     private static ObjectNode withServer(ObjectNode document, String issuer) {
         ObjectNode served = document.objectNode();
         document.properties().forEach(field -> {

@@ -67,7 +67,7 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     JsonWriter jsonWriter() {
-        return new JsonWriter(JsonMappers.create());
+        return new JsonWriter(JsonMappers.shared());
     }
 
     @Provides

@@ -11,6 +11,20 @@ public final class JsonMappers {
     private JsonMappers() { }
 
     /**
+     * The mapper {@link #create()} builds, one per JVM: servers started in one process (a test suite's) share it and
+     * its caches of serializers instead of building their own. Never reconfigure it.
+     */
+    public static ObjectMapper shared() {
+        return Shared.MAPPER;
+    }
+
+    private static final class Shared {
+        static final ObjectMapper MAPPER = create();
+
+        private Shared() { }
+    }
+
+    /**
      * A new mapper: record components in camelCase are written in snake_case, unknown properties are refused when
      * reading, nothing is indented. Thread-safe once built.
      */

@@ -27,6 +27,13 @@ final class BackgroundTask<T> {
         return new BackgroundTask<>(task);
     }
 
+    /** A value there is nothing to compute for: no thread is started, and {@link #join()} returns it at once. */
+    static <T> BackgroundTask<T> done(T value) {
+        FutureTask<T> task = new FutureTask<>(() -> value);
+        task.run();
+        return new BackgroundTask<>(task);
+    }
+
     /** Waits for the value; throws the computation's unchecked exception or error as it was thrown. */
     T join() {
         return await(task);

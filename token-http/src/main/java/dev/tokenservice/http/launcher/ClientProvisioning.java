@@ -38,8 +38,10 @@ final class ClientProvisioning {
 
     /** Starts reading the bootstrap file of {@code config}, if it names one. */
     static ClientProvisioning begin(ServerConfig config) {
-        return new ClientProvisioning(config.bootstrapFile(), BackgroundTask.start("token-bootstrap-read",
-                () -> config.bootstrap().map(BootstrapFile::read)));
+        // No file, nothing to read, and no thread to start: on a busy machine the start would wait for its first run.
+        return new ClientProvisioning(config.bootstrapFile(), config.bootstrap().isEmpty()
+                ? BackgroundTask.done(Optional.empty())
+                : BackgroundTask.start("token-bootstrap-read", () -> config.bootstrap().map(BootstrapFile::read)));
     }
 
     /**

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embedded Jetty serving one handler on one HTTP/1.1 connector. Stopping is graceful: the connector stops accepting,
- * requests in flight finish (up to {@link #STOP_TIMEOUT}), then the threads stop. Not thread-safe; one owner.
+ * Embedded Jetty serving one handler on one HTTP/1.1 connector. Stopping is graceful unless asked otherwise: the
+ * connector stops accepting, requests in flight finish (up to {@link #STOP_TIMEOUT}), idle connections get Jetty's
+ * shutdown idle timeout (a second) to close, then the threads stop. Not thread-safe; one owner.
  */
 final class JettyServer implements AutoCloseable {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -52,11 +53,13 @@ final class JettyServer implements AutoCloseable {
      * Binds {@code host:port} (port 0: any free port) without serving yet, so that the port is known before the
      * handler is built (the default issuer names it). Connections wait in the backlog until {@link #start}.
      * {@code requestLog}: whether each request is logged ({@link #REQUEST_LOG_FORMAT}). {@code proxies}: whose
-     * forwarded headers are believed ({@link TrustedProxyCustomizer}).
+     * forwarded headers are believed ({@link TrustedProxyCustomizer}). {@code gracefulStop}: whether {@link #close()}
+     * waits for requests in flight and idle connections, or stops at once.
      *
      * @throws IllegalStateException when the port cannot be bound
      */
-    static JettyServer bind(String host, int port, boolean requestLog, TrustedProxyCustomizer proxies) {
+    static JettyServer bind(String host, int port, boolean requestLog, TrustedProxyCustomizer proxies,
+            boolean gracefulStop) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("http");
         Server server = new Server(threads);
@@ -76,7 +79,8 @@ final class JettyServer implements AutoCloseable {
         }
         GracefulHandler graceful = new GracefulHandler();
         server.setHandler(graceful);
-        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        // 0: no graceful phase; the connections close and the threads stop at once.
+        server.setStopTimeout(gracefulStop ? STOP_TIMEOUT.toMillis() : 0);
         server.setStopAtShutdown(false);
         if (requestLog) {
             server.setRequestLog(new CustomRequestLog(new AsyncRequestLogWriter(), REQUEST_LOG_FORMAT));

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.jetty.util.thread.ThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ final class ServerMeters implements AutoCloseable {
         this.jetty = jetty;
     }
 
-    static ServerMeters bind(MeterRegistry registry, ThreadPool threads, DataSource pool) {
+    static ServerMeters bind(MeterRegistry registry, ThreadPool threads, @Nullable DataSource pool) {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -47,11 +48,13 @@ final class ServerMeters implements AutoCloseable {
         gc.bindTo(registry);
         JettyServerThreadPoolMetrics jetty = new JettyServerThreadPoolMetrics(threads, Tags.empty());
         jetty.bindTo(registry);
-        try {
-            // HikariCP registers its pool gauges and timers on a Micrometer registry it is given.
-            pool.unwrap(HikariDataSource.class).setMetricRegistry(registry);
-        } catch (SQLException e) {
-            LOG.warn("the connection pool is not HikariCP: no pool metrics");
+        if (pool != null) {
+            try {
+                // HikariCP registers its pool gauges and timers on a Micrometer registry it is given.
+                pool.unwrap(HikariDataSource.class).setMetricRegistry(registry);
+            } catch (SQLException e) {
+                LOG.warn("the connection pool is not HikariCP: no pool metrics");
+            }
         }
         return new ServerMeters(registry, gc, jetty);
     }

@@ -24,30 +24,39 @@ import dev.tokenservice.http.guice.PersistenceModule;
 import dev.tokenservice.http.guice.PolicyModule;
 import dev.tokenservice.http.guice.ServerModule;
 import dev.tokenservice.http.guice.SharedThrottleModule;
+import dev.tokenservice.http.guice.StoresModule;
 import dev.tokenservice.http.guice.ThirdPartyGrantsModule;
 import dev.tokenservice.http.guice.ThrottleModule;
 import dev.tokenservice.http.guice.TokenCoreModule;
+import dev.tokenservice.http.health.HealthCheck;
 import dev.tokenservice.http.jwt.SigningKeys;
 import dev.tokenservice.persistence.Database;
 import dev.tokenservice.persistence.DatabaseSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running token server and its lifecycle: open the database and migrate it, provision the clients (the bootstrap
- * file, or the {@code admin} client on an empty store), start Jetty, schedule the expired-token cleanup; and on
- * {@link #close()}: stop Jetty gracefully (requests in flight finish), stop the cleanup, then close the pool. Used by
- * the {@link Launcher} and by the test fixture. Thread-safe for reads; {@link #close()} once.
+ * A running token server and its lifecycle: open the database and migrate it (unless {@link StartOptions} bring
+ * stores of their own), provision the clients (the bootstrap file, or the {@code admin} client on an empty store),
+ * start Jetty, schedule the expired-token cleanup; and on {@link #close()}: stop Jetty (gracefully unless the options
+ * say otherwise: requests in flight finish), stop the cleanup, then close the pool. Used by the {@link Launcher} and by
+ * the test fixture. Thread-safe for reads; {@link #close()} once.
  */
 public final class TokenServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenServer.class);
 
+    /** {@code null} when the start options brought their own stores. */
     private final Database database;
     private final JettyServer jetty;
     private final ExpiredTokenCleanup cleanup;
@@ -79,48 +88,63 @@ public final class TokenServer implements AutoCloseable {
      * @throws IllegalStateException    when the server cannot start (database, port)
      */
     public static TokenServer start(ServerConfig config, PrintStream console) {
-        return start(config, console, Clock.systemUTC());
+        return start(config, console, StartOptions.DEFAULT);
     }
 
     /**
-     * Starts a server on {@code clock}: the time of its tokens and of its signing-key rotation (tests move it).
+     * Starts a server whose stores, clock, filters or stop {@code options} change (the test fixture's); with
+     * {@link StartOptions#DEFAULT} the same as {@link #start(ServerConfig, PrintStream)}. The clock is the time of its
+     * tokens and of its signing-key rotation (tests move it).
      *
-     * @see #start(ServerConfig, PrintStream)
+     * @throws IllegalArgumentException for a bad configuration or bootstrap file
+     * @throws IllegalStateException    when the server cannot start (database, port)
      */
-    public static TokenServer start(ServerConfig config, PrintStream console, Clock clock) {
+    public static TokenServer start(ServerConfig config, PrintStream console, StartOptions options) {
         // The database opens and migrates on a thread of its own, and the bootstrap file is read on another, while
         // the port is bound and the injector built: nothing touches the database before awaitMigrated().
-        DatabaseStartup startup = DatabaseStartup.begin(databaseSettings(config));
+        DatabaseStartup startup = options.stores() == null ? DatabaseStartup.begin(databaseSettings(config)) : null;
         ClientProvisioning clients = ClientProvisioning.begin(config);
         JettyServer jetty = null;
         try {
             jetty = JettyServer.bind(config.host(), config.port(), config.requestLog(),
-                    new TrustedProxyCustomizer(config.edge().trustedProxies(), config.issuer() == null));
-            return wire(config, startup, clients, jetty, console, clock);
+                    new TrustedProxyCustomizer(config.edge().trustedProxies(), config.issuer() == null),
+                    options.gracefulStop());
+            return wire(config, options, startup, clients, jetty, console);
         } catch (RuntimeException e) {
             if (jetty != null) {
                 jetty.close();
             }
-            startup.abandon();
+            if (startup != null) {
+                startup.abandon();
+            }
             throw e;
         }
     }
 
-    private static TokenServer wire(ServerConfig config, DatabaseStartup startup, ClientProvisioning clients,
-            JettyServer jetty, PrintStream console, Clock clock) {
-        Database database = startup.database();
+    /** {@code startup} is {@code null} when the options bring their own stores. */
+    private static TokenServer wire(ServerConfig config, StartOptions options, DatabaseStartup startup,
+            ClientProvisioning clients, JettyServer jetty, PrintStream console) {
+        Database database = startup == null ? null : startup.database();
+        Clock clock = options.clock() != null ? options.clock() : Clock.systemUTC();
         SigningKeys signingKeys = JwtKeys.open(config, clock);
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
-                modules(config, database, jetty.port(), signingKeys, clock));
-        startup.awaitMigrated();
+                modules(config, options, database, jetty.port(), signingKeys, clock));
+        if (startup != null) {
+            startup.awaitMigrated();
+        }
         clients.apply(injector, console);
         HttpApplication application = injector.getInstance(HttpApplication.class);
+        ServletContextHandler context = application.newContextHandler();
+        for (Filter filter : options.filters()) {
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         ServerMeters meters = config.observability().metrics()
-                ? ServerMeters.bind(injector.getInstance(MeterRegistry.class), jetty.threadPool(), database.dataSource())
+                ? ServerMeters.bind(injector.getInstance(MeterRegistry.class), jetty.threadPool(),
+                        database == null ? null : database.dataSource())
                 : null;
         try {
-            jetty.start(CrossOriginPaths.wrap(application.newContextHandler(), config.edge().corsOrigins(),
-                    config.edge().corsMaxAge()), application.newErrorHandler());
+            jetty.start(CrossOriginPaths.wrap(context, config.edge().corsOrigins(), config.edge().corsMaxAge()),
+                    application.newErrorHandler());
         } catch (RuntimeException e) {
             if (meters != null) {
                 meters.close();
@@ -147,34 +171,37 @@ public final class TokenServer implements AutoCloseable {
     }
 
     /**
-     * The server's modules; the metadata names the port bound, which the default issuer holds. The audit log and the
-     * metrics join when they are on.
+     * The server's modules; the metadata names the port bound, which the default issuer holds. {@code database} is
+     * {@code null} when the options bring their own stores. The audit log and the metrics join when they are on.
      */
-    private static List<Module> modules(ServerConfig config, Database database, int port, SigningKeys signingKeys,
-            Clock clock) {
+    private static List<Module> modules(ServerConfig config, StartOptions options, Database database, int port,
+            SigningKeys signingKeys, Clock clock) {
         IssuanceSettings issuance = IssuanceSettings.DEFAULT
                 .withLifetimes(new TokenLifetimes(config.accessTokenTtl(), config.refreshTokenTtl()))
                 .withLiveTokenLimit(config.policies().issuancePolicy())
                 .withRefreshFamilies(config.refreshFamilies())
                 .withFormats(config.jwt().formats());
         String issuer = config.issuerFor(port);
+        StartOptions.Stores stores = options.stores();
         List<Module> modules = new ArrayList<>(List.of(
-            new TokenCoreModule(),
-            new PersistenceModule(database),
-            new HttpModule(),
-            new MetadataModule(config.metadataFor(port)),
-            new ServerModule(SealingKeys.sealer(config), issuance, new DatabaseHealthCheck(database.dataSource()),
-                    config.clientCacheTtl()),
-            new ThirdPartyGrantsModule(config.thirdPartyProviders()),
-            new PolicyModule(config.policies().revocation(), config.policies().defaultScopes()),
-            new JwtModule(signingKeys, issuer, config.jwt().audienceFor(issuer)),
-            (Module) binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock),
-            new ThrottleModule(config.throttle().settings())));
+                new TokenCoreModule(),
+                stores == null ? new PersistenceModule(database) : new StoresModule(stores.tokens(),
+                        stores.tokenQuery(), stores.clients(), stores.users(), stores.accountLinks()),
+                new HttpModule(),
+                new MetadataModule(config.metadataFor(port)),
+                new ServerModule(SealingKeys.sealer(config), issuance,
+                        stores == null ? new DatabaseHealthCheck(database.dataSource()) : HealthCheck.ALWAYS_UP,
+                        config.clientCacheTtl()),
+                new ThirdPartyGrantsModule(config.thirdPartyProviders()),
+                new PolicyModule(config.policies().revocation(), config.policies().defaultScopes()),
+                new JwtModule(signingKeys, issuer, config.jwt().audienceFor(issuer)),
+                (Module) binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock),
+                new ThrottleModule(config.throttle().settings())));
         config.observability().audit().ifPresent(format -> modules.add(new AuditModule(format)));
         if (config.observability().metrics()) {
             modules.add(new MetricsModule());
         }
-        if (config.throttle().sharedOn(databaseSettings(config).url())) {
+        if (stores == null && config.throttle().sharedOn(databaseSettings(config).url())) {
             modules.add(new SharedThrottleModule());
         }
         return modules;
@@ -219,14 +246,29 @@ public final class TokenServer implements AutoCloseable {
         return injector.getInstance(TokenServices.class);
     }
 
+    /** Where the server keeps its tokens, for tools and test fixtures that store tokens of their own. */
+    public TokenStore tokens() {
+        return injector.getInstance(TokenStore.class);
+    }
+
+    /** What seals the token values the server keeps ({@link TokenSealer#NONE} when sealing is off). */
+    public TokenSealer sealer() {
+        return injector.getInstance(TokenSealer.class);
+    }
+
+    /** The clock the server reads. */
+    public Clock clock() {
+        return injector.getInstance(Clock.class);
+    }
+
     /** Requests being handled right now; what a graceful stop waits for. */
     long requestsInFlight() {
         return jetty.requestsInFlight();
     }
 
     /**
-     * Stops Jetty gracefully (requests in flight finish), then the cleanup and the signing-key upkeep, then closes the
-     * database pool.
+     * Stops Jetty (gracefully unless the start options said otherwise: requests in flight finish), then the cleanup
+     * and the signing-key upkeep, then closes the database pool, if the server opened one.
      */
     @Override
     public void close() {
@@ -236,7 +278,9 @@ public final class TokenServer implements AutoCloseable {
         if (meters != null) {
             meters.close();
         }
-        database.close();
+        if (database != null) {
+            database.close();
+        }
         LOG.info("token server stopped");
     }
 }

@@ -33,6 +33,7 @@ import dev.tokenservice.http.endtoend.WireClient.Reply;
 import dev.tokenservice.http.jwt.SigningAlgorithm;
 import dev.tokenservice.http.launcher.JwtConfig;
 import dev.tokenservice.http.launcher.ServerConfig;
+import dev.tokenservice.http.launcher.StartOptions;
 import dev.tokenservice.http.launcher.TokenServer;
 import dev.tokenservice.http.testing.TokenServerExtension;
 import dev.tokenservice.testkit.MutableClock;
@@ -74,7 +75,8 @@ class JwtAccessTokenEndToEndTest {
     private void start(SigningAlgorithm algorithm) {
         ServerConfig config = ServerConfig.ephemeral().withRequestLog(false)
                 .withJwt(JwtConfig.EPHEMERAL.withAlgorithm(algorithm).withPublishAhead(PUBLISH_AHEAD));
-        server = TokenServer.start(config, new PrintStream(OutputStream.nullOutputStream()), clock);
+        server = TokenServer.start(config, new PrintStream(OutputStream.nullOutputStream()),
+                StartOptions.DEFAULT.withClock(clock));
         client = new WireClient(server.baseUri());
         server.clients().save(Client.builder(MACHINE).secretHash(TokenServerExtension.hashSecret(MACHINE_SECRET))
                 .grantTypes(GrantType.CLIENT_CREDENTIALS).allowedScopes(Scope.of("orders:read", "orders:write"))
