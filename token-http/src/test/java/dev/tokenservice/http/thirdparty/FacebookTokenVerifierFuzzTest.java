@@ -2,7 +2,6 @@ package dev.tokenservice.http.thirdparty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tokenservice.core.model.ThirdPartyIdentity;
@@ -25,14 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class FacebookTokenVerifierFuzzTest {
     private static FacebookGraphStub graph;
-    private static SilentCloseable network;
     private static FacebookTokenVerifier verifier;
 
     @BeforeAll
     static void startGraph() {
         graph = new FacebookGraphStub();
-        int port = graph.baseUri().getPort();
-        network = BugDetectors.allowNetworkConnections((host, connectPort) -> connectPort == port);
         verifier = new FacebookTokenVerifier(graph.settings(true), new ProviderHttpClient(Duration.ofSeconds(10)),
                 Clock.fixed(Instant.ofEpochSecond(1_767_225_600L), ZoneOffset.UTC));
     }
@@ -40,7 +36,6 @@ class FacebookTokenVerifierFuzzTest {
     @AfterAll
     static void stopGraph() {
         graph.close();
-        network.close();
     }
 
     @FuzzTest
@@ -51,10 +46,13 @@ class FacebookTokenVerifierFuzzTest {
         graph.answerDebugWith(new String(debug, StandardCharsets.UTF_8));
         graph.answerMeWith(new String(me, StandardCharsets.UTF_8));
         ThirdPartyIdentity identity;
+        SilentCloseable network = OidcFuzzing.allowConnectionsTo(graph);
         try {
             identity = verifier.verify(ThirdPartyToken.of("EAAB-fuzzed-user-token"));
         } catch (ThirdPartyTokenException e) {
             return;
+        } finally {
+            network.close();
         }
         assertThat(identity.provider()).isEqualTo(FacebookSettings.GRANT_TYPE);
     }

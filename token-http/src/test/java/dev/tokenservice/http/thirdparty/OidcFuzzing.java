@@ -22,7 +22,7 @@ import java.util.Set;
  * What the OpenID Connect fuzz tests share: a provider on loopback publishing {@link #KEY}, settings with a fixed
  * issuer and client id (so that stored inputs can name them), a fixed clock, and the one outcome allowed for any input:
  * an identity or a {@link ThirdPartyTokenException}. Jazzer's network bug detector lets the verifier reach the
- * provider, and nothing else.
+ * provider, and nothing else (set on each call: while fuzzing, the detector is installed after {@code @BeforeAll}).
  */
 final class OidcFuzzing implements AutoCloseable {
     static final String ISSUER = "https://issuer.example.test";
@@ -35,12 +35,8 @@ final class OidcFuzzing implements AutoCloseable {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final ProviderHttpClient http = new ProviderHttpClient(Duration.ofSeconds(10));
     final OidcProviderSettings settings;
-    private final SilentCloseable network;
 
     OidcFuzzing() {
-        int port = provider.baseUri().getPort();
-        network = BugDetectors.allowNetworkConnections(
-                (host, connectPort) -> connectPort == port && (host.equals("127.0.0.1") || host.equals("localhost")));
         provider.publish(KEY, TestKeys.EC_A);
         settings = OidcProviderSettings.of("oidc:fuzz", ISSUER, provider.jwksUri(), Set.of(CLIENT_ID), false);
     }
@@ -50,12 +46,22 @@ final class OidcFuzzing implements AutoCloseable {
     }
 
     /** The verifier's identity; empty when it refused the token as it must, with a {@link ThirdPartyTokenException}. */
-    static Optional<ThirdPartyIdentity> verify(OidcTokenVerifier verifier, ThirdPartyToken token) {
+    Optional<ThirdPartyIdentity> verify(OidcTokenVerifier verifier, ThirdPartyToken token) {
+        SilentCloseable network = allowConnectionsTo(provider);
         try {
             return Optional.of(verifier.verify(token));
         } catch (ThirdPartyTokenException e) {
             return Optional.empty();
+        } finally {
+            network.close();
         }
+    }
+
+    /** Lets the code under test connect to {@code stub}'s loopback port, and nowhere else. */
+    static SilentCloseable allowConnectionsTo(StubServer stub) {
+        int port = stub.baseUri().getPort();
+        return BugDetectors.allowNetworkConnections((host, connectPort) -> connectPort == port
+                && (host.equals("127.0.0.1") || host.equals("localhost")));
     }
 
     /** {@code header.claims.signature}: the two segments as given, signed RS256 with {@link #KEY}, whatever they say. */
@@ -75,6 +81,5 @@ final class OidcFuzzing implements AutoCloseable {
     @Override
     public void close() {
         provider.close();
-        network.close();
     }
 }

@@ -45,7 +45,7 @@ class OidcSignedTokenFuzzTest {
         String nonce = second < 0 ? null : new String(input, second + 1, input.length - second - 1, StandardCharsets.UTF_8);
         ThirdPartyToken token = new ThirdPartyToken(OidcFuzzing.signed(header, claims), nonce);
 
-        Optional<ThirdPartyIdentity> identity = OidcFuzzing.verify(verifier, token);
+        Optional<ThirdPartyIdentity> identity = oidc.verify(verifier, token);
 
         identity.ifPresent(found -> assertThat(found.provider()).isEqualTo(oidc.settings.grantType()));
     }
