@@ -2,6 +2,7 @@ package dev.tokenservice.http.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tokenservice.core.crypto.DelegatingSecretHasher;
 import dev.tokenservice.core.crypto.Pbkdf2SecretHasher;
@@ -38,6 +39,7 @@ class BootstrapFileFuzzTest {
         Files.deleteIfExists(file);
     }
 
+    @DictionaryFile(resourcePath = "/dev/tokenservice/http/json.dict")
     @FuzzTest
     void readAndImport(byte[] content) throws IOException {
         Files.write(file, content);

@@ -3,6 +3,7 @@ package dev.tokenservice.http.thirdparty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.SilentCloseable;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tokenservice.core.model.ThirdPartyIdentity;
 import dev.tokenservice.core.model.ThirdPartyToken;
@@ -38,6 +39,7 @@ class FacebookTokenVerifierFuzzTest {
         graph.close();
     }
 
+    @DictionaryFile(resourcePath = "/dev/tokenservice/http/json.dict")
     @FuzzTest
     void verify(byte[] answers) {
         int newline = indexOf(answers);

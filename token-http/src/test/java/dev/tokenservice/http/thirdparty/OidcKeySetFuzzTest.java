@@ -1,5 +1,6 @@
 package dev.tokenservice.http.thirdparty;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tokenservice.core.model.ThirdPartyToken;
@@ -31,6 +32,7 @@ class OidcKeySetFuzzTest {
         oidc.close();
     }
 
+    @DictionaryFile(resourcePath = "/dev/tokenservice/http/json.dict")
     @FuzzTest
     void verify(byte[] keySet) {
         oidc.provider.publishRaw(new String(keySet, StandardCharsets.UTF_8));

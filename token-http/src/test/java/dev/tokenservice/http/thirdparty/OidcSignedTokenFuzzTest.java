@@ -2,6 +2,7 @@ package dev.tokenservice.http.thirdparty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tokenservice.core.model.ThirdPartyIdentity;
 import dev.tokenservice.core.model.ThirdPartyToken;
@@ -33,6 +34,7 @@ class OidcSignedTokenFuzzTest {
         oidc.close();
     }
 
+    @DictionaryFile(resourcePath = "/dev/tokenservice/http/json.dict")
     @FuzzTest
     void verify(byte[] input) {
         int first = indexOf(input, 0);
