@@ -13,7 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -80,7 +79,8 @@ final class FacebookTokenVerifier implements ThirdPartyTokenVerifier {
             throw reject("the token is not a user access token");
         }
         long expiresAt = data.path("expires_at").asLong(-1);
-        if (expiresAt < 0 || expiresAt > 0 && !clock.instant().isBefore(Instant.ofEpochSecond(expiresAt))) {
+        // Compared in epoch seconds: Instant.ofEpochSecond throws beyond year 1,000,000,000, which an answer may name.
+        if (expiresAt < 0 || expiresAt > 0 && clock.instant().getEpochSecond() >= expiresAt) {
             throw reject("the token has expired");
         }
         String userId = data.path("user_id").asText("");

@@ -94,11 +94,18 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
         }
         checkSignature(jwt, keyFor(header, provider));
         JWTClaimsSet claims = claims(jwt);
-        checkIssuer(claims);
-        checkAudience(claims);
-        checkTimes(claims);
-        checkNonce(claims, token);
-        return identity(claims);
+        try {
+            checkIssuer(claims);
+            checkAudience(claims);
+            checkTimes(claims);
+            checkNonce(claims, token);
+            return identity(claims);
+        } catch (ThirdPartyTokenException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Signed JSON of any shape reaches these checks: a claim they did not foresee is a refusal, not a 500.
+            throw unreadable("the token's claims cannot be read", e);
+        }
     }
 
     private SignedJWT parse(String value) {
@@ -214,7 +221,8 @@ final class OidcTokenVerifier implements ThirdPartyTokenVerifier {
 
     private void checkAudience(JWTClaimsSet claims) {
         List<String> audience = claims.getAudience();
-        if (audience.stream().noneMatch(settings.clientIds()::contains)) {
+        // The JWT library hands a JSON null in the aud array over as null, which the client id set cannot look up.
+        if (audience.stream().anyMatch(Objects::isNull) || audience.stream().noneMatch(settings.clientIds()::contains)) {
             throw reject("the token was issued to another application");
         }
         // OpenID Connect Core §3.1.3.7 steps 4 and 5: with several audiences, the authorized party must be us.

@@ -26,6 +26,7 @@ public final class FacebookGraphStub extends StubServer {
     private final AtomicInteger counter = new AtomicInteger();
     private volatile String meIdOverride;
     private volatile String debugBodyOverride;
+    private volatile String meBodyOverride;
 
     /** A user access token for {@code appId}, expiring at {@code expiresAt} (0: never). */
     public String issue(String appId, String userId, Instant expiresAt, String name, String email) {
@@ -42,6 +43,11 @@ public final class FacebookGraphStub extends StubServer {
     /** Makes {@code /debug_token} answer 200 with {@code body}, whatever it is, once our app's token is right. */
     public void answerDebugWith(String body) {
         debugBodyOverride = body;
+    }
+
+    /** Makes {@code /me} answer 200 with {@code body}, whatever it is and whatever the token. */
+    public void answerMeWith(String body) {
+        meBodyOverride = body;
     }
 
     public FacebookSettings settings(boolean createUsers) {
@@ -75,6 +81,9 @@ public final class FacebookGraphStub extends StubServer {
     }
 
     private Reply me(Map<String, String> query) {
+        if (meBodyOverride != null) {
+            return new Reply(200, meBodyOverride);
+        }
         String token = query.getOrDefault("access_token", "");
         UserToken user = tokens.get(token);
         if (user == null) {

@@ -104,6 +104,15 @@ class FacebookTokenVerifierTest {
         assertThat(graph.requests()).isEqualTo(1);
     }
 
+    @Test
+    void verifyWhenExpiryBeyondTheLastInstantThenNotExpired() {
+        String token = graph.issue(FacebookGraphStub.APP_ID, USER_ID, inAnHour, "Jane Doe", null);
+        graph.answerDebugWith("{\"data\":{\"is_valid\":true,\"app_id\":\"1234567890\",\"type\":\"USER\","
+                + "\"expires_at\":9223372036854775807,\"user_id\":\"" + USER_ID + "\"}}");
+
+        assertThat(verifier.verify(ThirdPartyToken.of(token)).subject().subject()).isEqualTo(USER_ID);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"null", "[]", "1", "\"x\"", "{}", "{\"data\":null}", "{\"data\":[]}", "{\"data\":\"x\"}",
         "{\"data\":{\"is_valid\":\"yes\"}}", "{\"data\":{\"is_valid\":true,\"app_id\":[\"1234567890\"]}}",

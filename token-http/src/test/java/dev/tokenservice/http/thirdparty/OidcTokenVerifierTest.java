@@ -19,6 +19,7 @@ import dev.tokenservice.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -186,6 +187,14 @@ class OidcTokenVerifierTest {
                 .claim("azp", OidcProviderStub.CLIENT_ID).build());
 
         assertThat(verify(token).subject().subject()).isEqualTo(SUBJECT);
+    }
+
+    @Test
+    void verifyWhenAudienceHoldsNullThenRejected() {
+        String token = OidcProviderStub.sign(KEY_1, claims().claim("aud", Arrays.asList(null, OidcProviderStub.CLIENT_ID))
+                .claim("azp", OidcProviderStub.CLIENT_ID).build());
+
+        assertThat(failureOf(token)).isEqualTo(Reason.REJECTED);
     }
 
     @Test
