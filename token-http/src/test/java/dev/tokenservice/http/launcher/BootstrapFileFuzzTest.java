@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tokenservice.core.crypto.DelegatingSecretHasher;
 import dev.tokenservice.core.crypto.Pbkdf2SecretHasher;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
+import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.port.SecretHasher;
 import dev.tokenservice.testkit.InMemoryClientStore;
 import dev.tokenservice.testkit.InMemoryUserAccountStore;
@@ -47,7 +48,7 @@ class BootstrapFileFuzzTest {
         InMemoryUserAccountStore users = InMemoryUserAccountStore.of();
         try {
             BootstrapFile bootstrap = BootstrapFile.read(file);
-            new BootstrapImport(clients, users, HASHER, HASHER).apply(bootstrap);
+            new BootstrapImport(clients, users, HASHER, HASHER, HASHER, Scope.EMPTY, true).apply(bootstrap);
         } catch (IllegalArgumentException e) {
             assertThat(clients.count()).isZero();
         }
