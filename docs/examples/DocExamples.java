@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>{@code --write} rewrites the pages; {@code --check} fails (exit 1, with a diff) when a page differs from what the
- * server answers now in anything but token values, token ids and times.
+ * server answers now in anything but token values, token and key ids and times.
  *
  * <p>Usage, from the repository root after {@code mvn -B -q -pl token-http -am package -DskipTests}:
  * {@code java docs/examples/DocExamples.java --check|--write PAGE.md...}
@@ -51,6 +51,7 @@ public class DocExamples {
         VOLATILE.put(Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"), "<token>");
         VOLATILE.put(Pattern.compile("(?<![0-9A-Z])[0-9A-HJKMNP-TV-Z]{26}(?![0-9A-Z])"), "<id>");
         VOLATILE.put(Pattern.compile("(?<![0-9])1[0-9]{9}(?![0-9])"), "<time>");
+        VOLATILE.put(Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "<uuid>");
         VOLATILE.put(Pattern.compile("(?m)^(Date|Expires|Last-Modified): .*$"), "$1: <date>");
     }
 
