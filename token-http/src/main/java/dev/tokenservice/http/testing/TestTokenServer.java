@@ -6,6 +6,7 @@ import dev.tokenservice.core.crypto.Pbkdf2SecretHasher;
 import dev.tokenservice.core.crypto.SecureRandomTokenValueGenerator;
 import dev.tokenservice.core.crypto.Sha256SecretHasher;
 import dev.tokenservice.core.model.AccessToken;
+import dev.tokenservice.core.model.AccessTokenFormat;
 import dev.tokenservice.core.model.AccountLink;
 import dev.tokenservice.core.model.Authority;
 import dev.tokenservice.core.model.Client;
@@ -154,6 +155,11 @@ public final class TestTokenServer implements AutoCloseable {
     /** The revocation endpoint (RFC 7009), {@code <base>/oauth/revoke}. */
     public URI revocationEndpoint() {
         return baseUri().resolve(EndpointPaths.REVOCATION);
+    }
+
+    /** The JWK set of the keys that sign JWT access tokens (RFC 7517), {@code <base>/.well-known/jwks.json}. */
+    public URI jwksUri() {
+        return baseUri().resolve(EndpointPaths.JWKS);
     }
 
     /**
@@ -420,6 +426,15 @@ public final class TestTokenServer implements AutoCloseable {
         public Builder clock(MutableClock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
+        }
+
+        /**
+         * Issues JWT access tokens (RFC 9068) to every client that does not choose a format of its own, signed with a
+         * key generated for this server and published at {@link TestTokenServer#jwksUri()}: what a resource server
+         * under test verifies offline, as it would against the real server.
+         */
+        public Builder jwt() {
+            return config(config -> config.withJwt(config.jwt().withDefaultFormat(AccessTokenFormat.JWT)));
         }
 
         /**

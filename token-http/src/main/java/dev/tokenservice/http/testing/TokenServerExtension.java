@@ -181,6 +181,11 @@ public final class TokenServerExtension implements BeforeAllCallback, AfterAllCa
         return TestTokenServer.hashSecret(secret);
     }
 
+    /** See {@link TestTokenServer#jwksUri}. */
+    public URI jwksUri() {
+        return server().jwksUri();
+    }
+
     /** See {@link TestTokenServer#findClient}. */
     public Optional<Client> findClient(String clientId) {
         return server().findClient(clientId);

@@ -9,6 +9,7 @@ import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
 import dev.tokenservice.http.metrics.MetricsServlet;
+import dev.tokenservice.http.testing.TestTokenServer;
 import dev.tokenservice.http.testing.TokenServerExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MetricsEndToEndTest {
     @RegisterExtension
-    static final TokenServerExtension server = new TokenServerExtension();
+    // The production stores: the scrape includes the connection pool's meters.
+    static final TokenServerExtension server = new TokenServerExtension(TestTokenServer.builder().h2());
 
     private static final String MACHINE = "metrics.machine";
     private static final String MACHINE_SECRET = "machine-secret";
