@@ -121,6 +121,11 @@ final class JettyServer implements AutoCloseable {
         return graceful.getCurrentRequestCount();
     }
 
+    /** Whether a stop has begun: the graceful phase, in which requests in flight finish. */
+    boolean stopping() {
+        return server.isStopping() || server.isStopped();
+    }
+
     /**
      * Stops gracefully (waits for requests in flight) and releases the port, started or only bound; a stop that fails
      * is logged.

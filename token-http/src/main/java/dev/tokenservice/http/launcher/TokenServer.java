@@ -266,6 +266,11 @@ public final class TokenServer implements AutoCloseable {
         return jetty.requestsInFlight();
     }
 
+    /** Whether {@link #close()} has begun. */
+    boolean stopping() {
+        return jetty.stopping();
+    }
+
     /**
      * Stops Jetty (gracefully unless the start options said otherwise: requests in flight finish), then the cleanup
      * and the signing-key upkeep, then closes the database pool, if the server opened one.
