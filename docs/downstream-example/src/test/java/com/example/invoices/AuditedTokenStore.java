@@ -4,6 +4,7 @@ import dev.tokenservice.core.model.AccessToken;
 import dev.tokenservice.core.model.FamilyId;
 import dev.tokenservice.core.model.HolderSelector;
 import dev.tokenservice.core.model.RefreshToken;
+import dev.tokenservice.core.model.SealedSuccessor;
 import dev.tokenservice.core.model.TokenDigest;
 import dev.tokenservice.core.model.TokenHolder;
 import dev.tokenservice.core.model.TokenListQuery;
@@ -50,12 +51,17 @@ public final class AuditedTokenStore implements TokenStore, TokenQuery {
     }
 
     @Override
-    public boolean rotate(TokenDigest used, TokenPair replacement) {
-        boolean rotated = tokens.rotate(used, replacement);
+    public boolean rotate(TokenDigest used, TokenPair replacement, SealedSuccessor successor) {
+        boolean rotated = tokens.rotate(used, replacement, successor);
         if (rotated) {
             audit.add("rotated into " + replacement.access().id().value());
         }
         return rotated;
+    }
+
+    @Override
+    public Optional<SealedSuccessor> findSuccessor(TokenDigest used) {
+        return tokens.findSuccessor(used);
     }
 
     @Override
@@ -85,6 +91,13 @@ public final class AuditedTokenStore implements TokenStore, TokenQuery {
     public int revokeHeldBy(TokenHolder holder) {
         audit.add("revoked the tokens of " + holder);
         return tokens.revokeHeldBy(holder);
+    }
+
+    @Override
+    public int replaceHeldBy(TokenHolder holder, TokenPair pair) {
+        int revoked = tokens.replaceHeldBy(holder, pair);
+        audit.add("replaced the tokens of " + holder + " with " + pair.access().id().value());
+        return revoked;
     }
 
     @Override
