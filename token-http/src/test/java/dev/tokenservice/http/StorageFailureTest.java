@@ -4,27 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.auth.StoredUserDirectory;
-import dev.tokenservice.http.admin.TokenAdminServlet;
-import dev.tokenservice.http.discovery.AuthorizationServerMetadataServlet;
-import dev.tokenservice.http.discovery.MetadataSettings;
-import dev.tokenservice.http.discovery.OpenApiServlet;
-import dev.tokenservice.http.health.HealthCheck;
-import dev.tokenservice.http.health.HealthServlet;
-import dev.tokenservice.core.AccountLinkAdministration;
-import dev.tokenservice.http.clients.AccountLinkAdminServlet;
-import dev.tokenservice.http.clients.ClientAdminServlet;
-import dev.tokenservice.http.json.JsonMappers;
-import dev.tokenservice.http.web.JsonReader;
-import dev.tokenservice.testkit.InMemoryAccountLinkStore;
-import dev.tokenservice.http.jwt.JwksServlet;
-import dev.tokenservice.http.jwt.KeyRotationServlet;
-import dev.tokenservice.http.oauth.IntrospectionServlet;
-import dev.tokenservice.http.oauth.RevocationServlet;
-import dev.tokenservice.http.oauth.TokenEndpointServlet;
-import dev.tokenservice.http.web.BearerAuthorization;
-import dev.tokenservice.http.web.ErrorResponses;
-import dev.tokenservice.http.web.FailurePacing;
-import dev.tokenservice.http.web.JsonWriter;
 import dev.tokenservice.testkit.FailingTokenStore;
 import dev.tokenservice.testkit.InMemoryClientStore;
 import dev.tokenservice.testkit.InMemoryTokenStore;
@@ -36,15 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The catch-all over a real socket: a storage failure is a bare {@code 500 server_error}, never its details. */
 class StorageFailureTest {
-    private Server jetty;
+    private HandWiredServer server;
     private URI base;
 
     @BeforeEach
@@ -56,39 +33,13 @@ class StorageFailureTest {
                 .userDirectory(new StoredUserDirectory(new InMemoryUserAccountStore(), TestHashers.fast()))
                 .secretHasher(TestHashers.fast())
                 .build();
-        JsonWriter json = new JsonWriter(JsonMappers.create());
-        ErrorResponses errors = new ErrorResponses("token-service", json);
-        MetadataSettings metadata = MetadataSettings.of("http://localhost");
-        HttpApplication application = new HttpApplication(
-                new TokenEndpointServlet(core.tokenService(), errors, json, FailurePacing.NONE),
-                new TokenAdminServlet(core.administration(), errors, json),
-                new HealthServlet(HealthCheck.ALWAYS_UP, errors, json),
-                new StandardEndpoints(new RevocationServlet(core.tokenService(), errors, FailurePacing.NONE),
-                        new IntrospectionServlet(core.tokenService(), core.administration(), errors, json,
-                                FailurePacing.NONE),
-                        new AuthorizationServerMetadataServlet(core.tokenService(), metadata, errors, json),
-                        new OpenApiServlet(metadata, errors, json),
-                        new JwksServlet(null, errors, json),
-                        new KeyRotationServlet(null, new BearerAuthorization(core.administration(), errors), errors,
-                                json)),
-                errors, json,
-                new ClientEndpoints(new ClientAdminServlet(core.administration(), core.clientAdministration(), errors,
-                        new JsonReader(JsonMappers.create()), json),
-                        new AccountLinkAdminServlet(core.administration(),
-                                new AccountLinkAdministration(new InMemoryAccountLinkStore()), errors, json)));
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        jetty.setHandler(application.newContextHandler());
-        jetty.start();
-        base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        server = HandWiredServer.start(core);
+        base = server.baseUri();
     }
 
     @AfterEach
     void stop() throws Exception {
-        jetty.stop();
+        server.close();
     }
 
     @Test

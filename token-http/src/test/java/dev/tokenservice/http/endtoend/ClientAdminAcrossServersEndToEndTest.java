@@ -14,13 +14,9 @@ import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
 import dev.tokenservice.http.launcher.ServerConfig;
 import dev.tokenservice.http.launcher.TokenServer;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +43,7 @@ class ClientAdminAcrossServersEndToEndTest {
     @TempDir
     static Path dataDir;
 
+    private static TwoServers servers;
     private static TokenServer serverA;
     private static TokenServer serverB;
     private static WireClient wireA;
@@ -55,13 +52,10 @@ class ClientAdminAcrossServersEndToEndTest {
 
     @BeforeAll
     static void startTwoServers() {
-        Map<String, String> environment = new HashMap<>(database.serverSettings());
-        environment.putAll(Map.of("TOKEN_SERVER_PORT", "0", "TOKEN_SEALING_KEY", ServerConfig.SEALING_OFF,
-                "TOKEN_DATA_DIR", dataDir.toString(), "TOKEN_CLIENT_CACHE_TTL", String.valueOf(TTL.getSeconds())));
-        ServerConfig config = ServerConfig.from(environment, new Properties()).withRequestLog(false);
-        PrintStream console = new PrintStream(OutputStream.nullOutputStream());
-        serverA = TokenServer.start(config, console);
-        serverB = TokenServer.start(config, console);
+        servers = TwoServers.start(database, dataDir, Map.of("TOKEN_SEALING_KEY", ServerConfig.SEALING_OFF,
+                "TOKEN_CLIENT_CACHE_TTL", String.valueOf(TTL.getSeconds())));
+        serverA = servers.a();
+        serverB = servers.b();
         wireA = new WireClient(serverA.baseUri());
         wireB = new WireClient(serverB.baseUri());
         serverA.clients().save(Client.builder(ADMIN).secretHash(new Sha256SecretHasher().hash(ADMIN_SECRET))
@@ -71,11 +65,8 @@ class ClientAdminAcrossServersEndToEndTest {
 
     @AfterAll
     static void stopServers() {
-        if (serverB != null) {
-            serverB.close();
-        }
-        if (serverA != null) {
-            serverA.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 

@@ -12,13 +12,9 @@ import dev.tokenservice.core.model.GrantType;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
 import dev.tokenservice.http.launcher.ServerConfig;
 import dev.tokenservice.http.launcher.TokenServer;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +42,7 @@ class ClientCacheEndToEndTest {
     @TempDir
     static Path dataDir;
 
+    private static TwoServers servers;
     private static TokenServer serverA;
     private static TokenServer serverB;
     private static WireClient wireA;
@@ -53,13 +50,10 @@ class ClientCacheEndToEndTest {
 
     @BeforeAll
     static void startTwoServers() {
-        Map<String, String> environment = new HashMap<>(database.serverSettings());
-        environment.putAll(Map.of("TOKEN_SERVER_PORT", "0", "TOKEN_SEALING_KEY", ServerConfig.SEALING_OFF,
-                "TOKEN_DATA_DIR", dataDir.toString(), "TOKEN_CLIENT_CACHE_TTL", String.valueOf(TTL.getSeconds())));
-        ServerConfig config = ServerConfig.from(environment, new Properties()).withRequestLog(false);
-        PrintStream console = new PrintStream(OutputStream.nullOutputStream());
-        serverA = TokenServer.start(config, console);
-        serverB = TokenServer.start(config, console);
+        servers = TwoServers.start(database, dataDir, Map.of("TOKEN_SEALING_KEY", ServerConfig.SEALING_OFF,
+                "TOKEN_CLIENT_CACHE_TTL", String.valueOf(TTL.getSeconds())));
+        serverA = servers.a();
+        serverB = servers.b();
         wireA = new WireClient(serverA.baseUri());
         wireB = new WireClient(serverB.baseUri());
         serverA.clients().save(client(RESOURCE_SERVER, RESOURCE_SECRET));
@@ -67,11 +61,8 @@ class ClientCacheEndToEndTest {
 
     @AfterAll
     static void stopServers() {
-        if (serverB != null) {
-            serverB.close();
-        }
-        if (serverA != null) {
-            serverA.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 

@@ -12,12 +12,8 @@ import dev.tokenservice.http.endtoend.WireClient.Reply;
 import dev.tokenservice.http.launcher.ServerConfig;
 import dev.tokenservice.http.launcher.TokenServer;
 import dev.tokenservice.testkit.TestHashers;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +37,7 @@ class SharedThrottleEndToEndTest {
     @TempDir
     static Path dataDir;
 
+    private static TwoServers servers;
     private static TokenServer serverA;
     private static TokenServer serverB;
     private static WireClient wireA;
@@ -48,14 +45,10 @@ class SharedThrottleEndToEndTest {
 
     @BeforeAll
     static void startTwoServers() {
-        Map<String, String> environment = new HashMap<>(database.serverSettings());
-        environment.putAll(Map.of("TOKEN_SERVER_PORT", "0", "TOKEN_SEALING_KEY", ServerConfig.SEALING_OFF,
-                "TOKEN_DATA_DIR", dataDir.toString(), "TOKEN_THROTTLE_FAILURES", String.valueOf(FAILURES),
-                "TOKEN_THROTTLE_DELAY", "60"));
-        ServerConfig config = ServerConfig.from(environment, new Properties()).withRequestLog(false);
-        PrintStream console = new PrintStream(OutputStream.nullOutputStream());
-        serverA = TokenServer.start(config, console);
-        serverB = TokenServer.start(config, console);
+        servers = TwoServers.start(database, dataDir, Map.of("TOKEN_SEALING_KEY", ServerConfig.SEALING_OFF,
+                "TOKEN_THROTTLE_FAILURES", String.valueOf(FAILURES), "TOKEN_THROTTLE_DELAY", "60"));
+        serverA = servers.a();
+        serverB = servers.b();
         wireA = new WireClient(serverA.baseUri());
         wireB = new WireClient(serverB.baseUri());
         serverA.clients().save(Client.builder("machine").secretHash(new Sha256SecretHasher().hash(SECRET))
@@ -66,11 +59,8 @@ class SharedThrottleEndToEndTest {
 
     @AfterAll
     static void stopServers() {
-        if (serverB != null) {
-            serverB.close();
-        }
-        if (serverA != null) {
-            serverA.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 

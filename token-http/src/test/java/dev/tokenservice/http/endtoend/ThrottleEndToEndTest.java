@@ -3,36 +3,13 @@ package dev.tokenservice.http.endtoend;
 import static dev.tokenservice.http.endtoend.WireClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenservice.core.AccountLinkAdministration;
 import dev.tokenservice.core.TokenServices;
 import dev.tokenservice.core.auth.AuthenticationThrottle;
 import dev.tokenservice.core.auth.InMemoryThrottleStore;
 import dev.tokenservice.core.auth.StoredUserDirectory;
 import dev.tokenservice.core.policy.ThrottleSettings;
-import dev.tokenservice.http.ClientEndpoints;
-import dev.tokenservice.http.HttpApplication;
-import dev.tokenservice.http.StandardEndpoints;
-import dev.tokenservice.http.admin.TokenAdminServlet;
-import dev.tokenservice.http.clients.AccountLinkAdminServlet;
-import dev.tokenservice.http.clients.ClientAdminServlet;
-import dev.tokenservice.http.discovery.AuthorizationServerMetadataServlet;
-import dev.tokenservice.http.discovery.MetadataSettings;
-import dev.tokenservice.http.discovery.OpenApiServlet;
+import dev.tokenservice.http.HandWiredServer;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
-import dev.tokenservice.http.health.HealthCheck;
-import dev.tokenservice.http.health.HealthServlet;
-import dev.tokenservice.http.json.JsonMappers;
-import dev.tokenservice.http.jwt.JwksServlet;
-import dev.tokenservice.http.jwt.KeyRotationServlet;
-import dev.tokenservice.http.oauth.IntrospectionServlet;
-import dev.tokenservice.http.oauth.RevocationServlet;
-import dev.tokenservice.http.oauth.TokenEndpointServlet;
-import dev.tokenservice.http.web.BearerAuthorization;
-import dev.tokenservice.http.web.ErrorResponses;
-import dev.tokenservice.http.web.FailurePacing;
-import dev.tokenservice.http.web.JsonReader;
-import dev.tokenservice.http.web.JsonWriter;
-import dev.tokenservice.testkit.InMemoryAccountLinkStore;
 import dev.tokenservice.testkit.InMemoryClientStore;
 import dev.tokenservice.testkit.InMemoryTokenStore;
 import dev.tokenservice.testkit.InMemoryUserAccountStore;
@@ -43,8 +20,6 @@ import dev.tokenservice.testkit.TestUsers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +35,7 @@ class ThrottleEndToEndTest {
     private final MutableClock clock = MutableClock.start();
     private final InMemoryTokenStore tokens = new InMemoryTokenStore(clock);
     private final InMemoryThrottleStore failures = new InMemoryThrottleStore();
-    private Server jetty;
+    private HandWiredServer server;
     private WireClient wire;
 
     @BeforeEach
@@ -77,39 +52,13 @@ class ThrottleEndToEndTest {
                 .clock(clock)
                 .throttle(new AuthenticationThrottle(failures, SETTINGS, clock))
                 .build();
-        JsonWriter json = new JsonWriter(JsonMappers.create());
-        ErrorResponses errors = new ErrorResponses("token-service", json);
-        MetadataSettings metadata = MetadataSettings.of("http://localhost");
-        HttpApplication application = new HttpApplication(
-                new TokenEndpointServlet(core.tokenService(), errors, json, FailurePacing.NONE),
-                new TokenAdminServlet(core.administration(), errors, json),
-                new HealthServlet(HealthCheck.ALWAYS_UP, errors, json),
-                new StandardEndpoints(new RevocationServlet(core.tokenService(), errors, FailurePacing.NONE),
-                        new IntrospectionServlet(core.tokenService(), core.administration(), errors, json,
-                                FailurePacing.NONE),
-                        new AuthorizationServerMetadataServlet(core.tokenService(), metadata, errors, json),
-                        new OpenApiServlet(metadata, errors, json),
-                        new JwksServlet(null, errors, json),
-                        new KeyRotationServlet(null, new BearerAuthorization(core.administration(), errors), errors,
-                                json)),
-                errors, json,
-                new ClientEndpoints(new ClientAdminServlet(core.administration(), core.clientAdministration(), errors,
-                        new JsonReader(JsonMappers.create()), json),
-                        new AccountLinkAdminServlet(core.administration(),
-                                new AccountLinkAdministration(new InMemoryAccountLinkStore()), errors, json)));
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
-        jetty.setHandler(application.newContextHandler());
-        jetty.start();
-        wire = new WireClient(java.net.URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+        server = HandWiredServer.start(core);
+        wire = new WireClient(server.baseUri());
     }
 
     @AfterEach
     void stop() throws Exception {
-        jetty.stop();
+        server.close();
     }
 
     private Reply clientCredentials(String secret) {

@@ -16,14 +16,9 @@ import dev.tokenservice.core.model.Scope;
 import dev.tokenservice.core.model.UserAccount;
 import dev.tokenservice.core.model.Username;
 import dev.tokenservice.http.endtoend.WireClient.Reply;
-import dev.tokenservice.http.launcher.ServerConfig;
 import dev.tokenservice.http.launcher.TokenServer;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +48,7 @@ class TwoServersOnePostgresEndToEndTest {
     @TempDir
     static Path dataDir;
 
+    private static TwoServers servers;
     private static TokenServer serverA;
     private static TokenServer serverB;
     private static WireClient wireA;
@@ -60,13 +56,9 @@ class TwoServersOnePostgresEndToEndTest {
 
     @BeforeAll
     static void startTwoServers() {
-        Map<String, String> environment = new HashMap<>(database.serverSettings());
-        environment.putAll(Map.of("TOKEN_SERVER_PORT", "0", "TOKEN_SEALING_KEY", AesGcmTokenSealer.newBase64Key(),
-                "TOKEN_DATA_DIR", dataDir.toString()));
-        ServerConfig config = ServerConfig.from(environment, new Properties()).withRequestLog(false);
-        PrintStream console = new PrintStream(OutputStream.nullOutputStream());
-        serverA = TokenServer.start(config, console);
-        serverB = TokenServer.start(config, console);
+        servers = TwoServers.start(database, dataDir, Map.of("TOKEN_SEALING_KEY", AesGcmTokenSealer.newBase64Key()));
+        serverA = servers.a();
+        serverB = servers.b();
         wireA = new WireClient(serverA.baseUri());
         wireB = new WireClient(serverB.baseUri());
         Sha256SecretHasher secrets = new Sha256SecretHasher();
@@ -80,11 +72,8 @@ class TwoServersOnePostgresEndToEndTest {
 
     @AfterAll
     static void stopServers() {
-        if (serverB != null) {
-            serverB.close();
-        }
-        if (serverA != null) {
-            serverA.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 
